@@ -1,0 +1,601 @@
+"""The LibCST visitor that follows values through a module and reports sinks.
+
+One walk over the module: statements run in order in an ``Env``; branches copy it
+and merge where they meet; function bodies run after the module body, with the
+module's final bindings as their globals; the methods of a class run together, as
+often as it takes for what they store on ``self`` to settle (at most ``MAX_ROUNDS``).
+
+``visit_Call`` checks every call against the catalog's sinks. Everything else here
+exists to know, at that moment, whether the handle argument is a socket's handle.
+"""
+
+from __future__ import annotations
+
+import builtins
+from dataclasses import dataclass, field
+from typing import Optional, Sequence, Union
+
+import libcst as cst
+
+from .. import catalog
+from .scope import Env, merge
+from .values import NONE, Handle, Inst, Member, Origin, Ref, Sock, Tup, Value, join
+
+MAX_ROUNDS = 4
+_BUILTINS = frozenset(dir(builtins))
+_SINK_NAMES = frozenset(sink.name for sink in catalog.SINKS.values())
+
+Block = Union[cst.IndentedBlock, cst.SimpleStatementSuite, cst.Module]
+
+
+@dataclass
+class RawFinding:
+    """A sink call given a socket handle; positions are resolved later."""
+
+    node: cst.Call
+    sink: catalog.Sink
+    handle: Handle
+    top: int  # the module-level statement that holds it
+
+
+@dataclass
+class ClassInfo:
+    """A class of the module: its methods and what they store on ``self``."""
+
+    key: str  # "<Name>", unique in the module: the qualified name of its instances
+    name: str
+    methods: list[cst.FunctionDef] = field(default_factory=list)
+    declared: dict[str, Value] = field(default_factory=dict)  # class-level annotations
+    attrs: dict[str, Value] = field(default_factory=dict)  # facts in force this round
+    stored: dict[str, Value] = field(default_factory=dict)  # what this round stored
+    is_socket: bool = False  # derives from socket.socket: its instances are sockets
+
+
+def dotted(node: cst.BaseExpression) -> Optional[str]:
+    """``a.b.c`` for a chain of names, else None."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        base = dotted(node.value)
+        return f"{base}.{node.attr.value}" if base else None
+    return None
+
+
+def _string(node: Optional[cst.BaseExpression]) -> Optional[str]:
+    if isinstance(node, cst.SimpleString):
+        return node.evaluated_value if isinstance(node.evaluated_value, str) else None
+    return None
+
+
+def argument(call: cst.Call, position: Optional[int], keyword: Optional[str] = None) -> Optional[cst.BaseExpression]:
+    """The expression passed at ``position`` (0-based) or as ``keyword``, if it can be told."""
+    index = 0
+    for arg in call.args:
+        if arg.keyword is not None:
+            if keyword is not None and arg.keyword.value == keyword:
+                return arg.value
+            continue
+        if arg.star:
+            return None  # *args: positions after it cannot be told
+        if index == position:
+            return arg.value
+        index += 1
+    return None
+
+
+class Checker(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.env = Env()
+        self.module_env = self.env
+        self.findings: list[RawFinding] = []
+        self.too_deep: list[int] = []  # module-level statements holding nesting too deep to follow
+        self.top = 0  # index of the module-level statement being run (for positions)
+        self.queue: list[tuple] = []  # functions and classes to run after the module body
+        self.classes: dict[str, ClassInfo] = {}
+        self.current_class: Optional[ClassInfo] = None  # the class of the method being run
+        self.self_name: Optional[str] = None  # its first parameter
+        self.loop_exits: list[list[Env]] = []
+        self.class_env: Optional[Env] = None  # the body of the class being defined
+        self.in_function = False
+        self._scope_names: list[str] = []
+
+    # --- Driving -------------------------------------------------------------------
+
+    def analyse(self, module: cst.Module) -> None:
+        for self.top, statement in enumerate(module.body):
+            self.run_block([statement])
+        self.module_env = self.env
+        self.module_env.dead = False
+        while self.queue:
+            run, node, parent, owner, self.top = self.queue.pop(0)
+            run(node, parent or self.module_env, owner)
+
+    def origin(self, text: str, node: cst.CSTNode) -> Origin:
+        return Origin(text, node, self.top)
+
+    def run_block(self, statements: Sequence[cst.CSTNode]) -> None:
+        for statement in statements:
+            saved = self.env
+            try:
+                statement.visit(self)
+            except RecursionError:
+                # Nesting too deep to follow: note it, forget what it bound, go on.
+                self.env = saved
+                self.too_deep.append(self.top)
+
+    def run_body(self, body: cst.BaseSuite) -> None:
+        self.run_block(body.body)
+
+    def branch(self, env: Env, body: Optional[cst.CSTNode]) -> Env:
+        """Run ``body`` (a suite, an ``Else``, an ``If``) from a copy of ``env``."""
+        self.env = env.copy()
+        if isinstance(body, cst.If):
+            body.visit(self)
+        elif isinstance(body, cst.Else):
+            self.run_body(body.body)
+        elif body is not None:
+            self.run_body(body)
+        return self.env
+
+    # --- Values ----------------------------------------------------------------------
+
+    def value_of(self, node: Optional[cst.BaseExpression]) -> Value:
+        if node is None:
+            return None
+        if isinstance(node, cst.Name):
+            return self.name_value(node.value)
+        if isinstance(node, cst.Attribute):
+            return self.attribute_value(node)
+        if isinstance(node, cst.Call):
+            return self.call_value(node)
+        if isinstance(node, cst.Await):
+            return self.value_of(node.expression)
+        if isinstance(node, cst.NamedExpr):
+            return self.value_of(node.value)
+        if isinstance(node, cst.Subscript):
+            return self.subscript_value(node)
+        if isinstance(node, cst.Tuple):
+            if any(isinstance(e, cst.StarredElement) for e in node.elements):
+                return None
+            return Tup(tuple(self.value_of(e.value) for e in node.elements))
+        if isinstance(node, cst.IfExp):
+            return join(self.value_of(node.body), self.value_of(node.orelse))
+        if isinstance(node, cst.BooleanOperation):
+            return join(self.value_of(node.left), self.value_of(node.right))
+        return None
+
+    def name_value(self, name: str) -> Value:
+        value, found = self.env.lookup(name)
+        if found:
+            return value
+        if name == "None":
+            return NONE
+        return Ref(name) if name in _BUILTINS else None
+
+    def attribute_value(self, node: cst.Attribute) -> Value:
+        path = dotted(node)
+        if path is not None:
+            value, found = self.env.lookup(path)
+            if found:
+                return value
+        base = self.value_of(node.value)
+        attr = node.attr.value
+        if isinstance(base, Ref):
+            qualname = f"{base.qualname}.{attr}"
+            return Ref(catalog.LIBRARY_ATTRIBUTES.get(qualname, qualname))
+        if isinstance(base, Inst) and base.cls in self.classes:
+            return self.classes[base.cls].attrs.get(attr)
+        if isinstance(base, (Inst, Sock)):
+            return Member(base, dotted(node.value), attr)
+        return None
+
+    def subscript_value(self, node: cst.Subscript) -> Value:
+        base = self.value_of(node.value)
+        if isinstance(base, Tup) and len(node.slice) == 1:
+            index = node.slice[0].slice
+            if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
+                i = int(index.value.value, 0)
+                return base.items[i] if i < len(base.items) else None
+        return None
+
+    def call_value(self, node: cst.Call) -> Value:
+        func = self.value_of(node.func)
+        if isinstance(func, Ref):
+            return self.result(func.qualname, node, None, None)
+        if isinstance(func, Member):
+            cls = catalog.SOCKET_CLASS if isinstance(func.receiver, Sock) else func.receiver.cls
+            return self.result(f"{cls}.{func.name}", node, func.receiver, func.receiver_name)
+        if isinstance(node.func, cst.Attribute):
+            return self.evident_method(node, node.func.attr.value)
+        return None
+
+    def result(self, qualname: str, node: cst.Call, receiver: Value, receiver_name: Optional[str]) -> Value:
+        """What calling ``qualname`` yields, by the catalog (or the module's classes)."""
+        if qualname in catalog.PASS_THROUGH:
+            return self.value_of(argument(node, catalog.PASS_THROUGH[qualname]))
+        if qualname in catalog.LIBRARY_LOADERS:
+            library = _string(argument(node, 0))
+            known = catalog.LIBRARIES.get(library.lower()) if library else None
+            return Ref(known) if known else None
+        if qualname in self.classes:
+            info = self.classes[qualname]
+            return Sock(self.origin(f"{info.name}()", node)) if info.is_socket else Inst(qualname)
+        kind = catalog.CALL_RESULTS.get(qualname)
+        if kind is None:
+            return None
+        spelled = f"{receiver_name}.{qualname.rsplit('.', 1)[1]}" if receiver_name else qualname
+        origin = self.origin(f"{spelled}()", node)
+        if kind == catalog.SOCKET:
+            return Sock(origin)
+        if kind == catalog.PAIR:
+            return Tup((Sock(origin), Sock(origin)))
+        if kind == catalog.ACCEPT:
+            return Tup((Sock(origin), None))
+        if kind == catalog.HANDLE:
+            return Handle(receiver, receiver_name) if isinstance(receiver, Sock) else None
+        return Inst(kind)
+
+    def evident_method(self, node: cst.Call, name: str) -> Value:
+        """Methods of an untyped receiver whose call is evidence by itself."""
+        receiver = dotted(node.func.value) if isinstance(node.func, cst.Attribute) else None
+        spelled = f"{receiver}.{name}" if receiver else name
+        first = argument(node, 0)
+        if name in catalog.EXTRA_INFO_METHODS and _string(first) == catalog.EXTRA_INFO_METHODS[name]:
+            return Sock(self.origin(f"{spelled}({first.value})", node))
+        if name in catalog.SOCKET_WRAPPING_METHODS and isinstance(self.value_of(first), Sock):
+            return Sock(self.origin(f"{spelled}()", node))
+        return None
+
+    def is_socket_class(self, node: Optional[cst.BaseExpression]) -> bool:
+        value = self.value_of(node)
+        if isinstance(value, Ref):
+            if value.qualname in catalog.SOCKET_CLASSES:
+                return True
+            info = self.classes.get(value.qualname)
+            return bool(info and info.is_socket)
+        return False
+
+    def annotation_is_socket(self, node: Optional[cst.BaseExpression]) -> bool:
+        """``socket.socket``, ``Optional[...]``, ``X | None``, ``"socket.socket"``."""
+        if node is None:
+            return False
+        if isinstance(node, cst.SimpleString):
+            text = _string(node)
+            try:
+                return text is not None and self.annotation_is_socket(cst.parse_expression(text))
+            except Exception:
+                return False
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
+            sides = [node.left, node.right]
+            nones = [s for s in sides if isinstance(s, cst.Name) and s.value == "None"]
+            return len(nones) == 1 and self.annotation_is_socket(next(s for s in sides if s not in nones))
+        if isinstance(node, cst.Subscript):
+            wrapper = self.value_of(node.value)
+            items = [e.slice.value for e in node.slice if isinstance(e.slice, cst.Index)]
+            if isinstance(wrapper, Ref) and wrapper.qualname in ("typing.Optional", "typing_extensions.Optional"):
+                return len(items) == 1 and self.annotation_is_socket(items[0])
+            if isinstance(wrapper, Ref) and wrapper.qualname in ("typing.Union", "typing_extensions.Union"):
+                rest = [i for i in items if not (isinstance(i, cst.Name) and i.value == "None")]
+                return len(rest) == 1 and self.annotation_is_socket(rest[0])
+            return False
+        return self.is_socket_class(node)
+
+    # --- Binding ----------------------------------------------------------------------
+
+    def bind(self, target: cst.BaseExpression, value: Value) -> None:
+        if isinstance(target, cst.Name):
+            self.env.bind(target.value, value)
+        elif isinstance(target, cst.Attribute):
+            path = dotted(target)
+            if path is None:
+                return
+            self.env.bind(path, value)
+            owner = self.current_class
+            if owner is not None and path.count(".") == 1 and path.split(".")[0] == self.self_name:
+                attr = target.attr.value
+                owner.stored[attr] = join(owner.stored[attr], value) if attr in owner.stored else value
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            elements = target.elements
+            items = value.items if isinstance(value, Tup) and len(value.items) == len(elements) else None
+            for i, element in enumerate(elements):
+                if isinstance(element, cst.StarredElement):
+                    self.bind(element.value, None)
+                else:
+                    self.bind(element.value, items[i] if items else None)
+        elif isinstance(target, cst.StarredElement):
+            self.bind(target.value, None)
+
+    def bind_import(self, node: Union[cst.Import, cst.ImportFrom]) -> None:
+        if isinstance(node, cst.Import):
+            for alias in node.names:
+                path = dotted(alias.name) or ""
+                if alias.asname is not None:
+                    self.env.bind(alias.asname.name.value, Ref(path))
+                else:
+                    root = path.split(".")[0]
+                    self.env.bind(root, Ref(root))
+            return
+        module = dotted(node.module) if node.module is not None and not node.relative else None
+        if isinstance(node.names, cst.ImportStar):
+            for name, qualname in catalog.star_names(module or "").items():
+                self.env.bind(name, Ref(qualname))
+            return
+        for alias in node.names:
+            name = alias.asname.name.value if alias.asname is not None else alias.name.value
+            self.env.bind(name, Ref(f"{module}.{alias.name.value}") if module else None)
+
+    # --- Statements ------------------------------------------------------------------
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        self.bind_import(node)
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        self.bind_import(node)
+        return False
+
+    def leave_Assign(self, node: cst.Assign) -> None:
+        value = self.value_of(node.value)
+        for target in node.targets:
+            self.bind(target.target, value)
+
+    def leave_AnnAssign(self, node: cst.AnnAssign) -> None:
+        value = self.value_of(node.value)
+        if not isinstance(value, Sock) and self.annotation_is_socket(node.annotation.annotation):
+            value = Sock(self.origin(f"'{dotted(node.target) or 'attribute'}' annotated as a socket", node))
+        if node.value is not None or isinstance(value, Sock):
+            self.bind(node.target, value)
+
+    def leave_AugAssign(self, node: cst.AugAssign) -> None:
+        self.bind(node.target, None)
+
+    def leave_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self.bind(node.target, self.value_of(node.value))
+
+    def leave_Del(self, node: cst.Del) -> None:
+        self.bind(node.target, None)
+
+    def visit_Global(self, node: cst.Global) -> bool:
+        for item in node.names:
+            self.env.bind(item.name.value, None)
+        return False
+
+    visit_Nonlocal = visit_Global
+
+    def leave_Return(self, node: cst.Return) -> None:
+        self.env.dead = True
+
+    def leave_Raise(self, node: cst.Raise) -> None:
+        self.env.dead = True
+
+    def leave_Break(self, node: cst.Break) -> None:
+        if self.loop_exits:
+            self.loop_exits[-1].append(self.env.copy())
+        self.env.dead = True
+
+    leave_Continue = leave_Break
+
+    def visit_If(self, node: cst.If) -> bool:
+        node.test.visit(self)
+        when_true, when_false = self.narrowing(node.test)
+        before = self.env
+        true_env = before.copy()
+        for key, value in when_true.items():
+            true_env.bind(key, value)
+        false_env = before.copy()
+        for key, value in when_false.items():
+            false_env.bind(key, value)
+        self.env = merge([self.branch(true_env, node.body), self.branch(false_env, node.orelse)])
+        return False
+
+    def narrowing(self, test: cst.BaseExpression) -> tuple[dict[str, Value], dict[str, Value]]:
+        """Facts that hold when ``test`` is true, and when it is false."""
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            when_true, when_false = self.narrowing(test.expression)
+            return when_false, when_true
+        if isinstance(test, cst.BooleanOperation):
+            left, right = self.narrowing(test.left), self.narrowing(test.right)
+            if isinstance(test.operator, cst.And):
+                return {**left[0], **right[0]}, {}
+            return {}, {**left[1], **right[1]}
+        if isinstance(test, cst.Call) and self.value_of(test.func) == Ref("isinstance"):
+            subject = dotted(test.args[0].value) if len(test.args) == 2 else None
+            if subject is None:
+                return {}, {}
+            classes = test.args[1].value
+            options = [e.value for e in classes.elements] if isinstance(classes, cst.Tuple) else [classes]
+            socket_options = [self.is_socket_class(option) for option in options]
+            if all(socket_options):
+                return {subject: Sock(self.origin("isinstance() check", test))}, {subject: None}
+            if not any(socket_options):
+                return {}, {}
+            return {subject: None}, {subject: None}
+        return {}, {}
+
+    def visit_Assert(self, node: cst.Assert) -> bool:
+        node.test.visit(self)
+        for key, value in self.narrowing(node.test)[0].items():
+            self.env.bind(key, value)
+        return False
+
+    def visit_While(self, node: cst.While) -> bool:
+        node.test.visit(self)
+        self.run_loop(node, None, None)
+        return False
+
+    def visit_For(self, node: cst.For) -> bool:
+        node.iter.visit(self)
+        self.run_loop(node, node.target, None)
+        return False
+
+    def run_loop(self, node: Union[cst.For, cst.While], target: Optional[cst.BaseExpression], item: Value) -> None:
+        before = self.env
+        self.env = before.copy()
+        if target is not None:
+            self.bind(target, item)
+        self.loop_exits.append([])
+        self.run_body(node.body)
+        exits = self.loop_exits.pop()
+        after = merge([before, self.env, *exits])
+        self.env = self.branch(after, node.orelse) if node.orelse is not None else after
+
+    def visit_Try(self, node: Union[cst.Try, cst.TryStar]) -> bool:
+        before = self.env
+        after_body = self.branch(before, node.body)
+        outcomes = [self.branch(after_body, node.orelse) if node.orelse else after_body]
+        for handler in node.handlers:
+            self.env = merge([before, after_body])
+            self.env.dead = False
+            if handler.type is not None:
+                handler.type.visit(self)
+            if handler.name is not None:
+                self.bind(handler.name.name, None)
+            self.run_body(handler.body)
+            outcomes.append(self.env)
+        self.env = merge(outcomes)
+        if node.finalbody is not None:
+            dead = self.env.dead
+            self.env.dead = False
+            self.run_body(node.finalbody.body)
+            self.env.dead = self.env.dead or dead
+        return False
+
+    visit_TryStar = visit_Try
+
+    def visit_With(self, node: cst.With) -> bool:
+        for item in node.items:
+            item.item.visit(self)
+            if item.asname is not None:
+                entered = self.value_of(item.item)
+                self.bind(item.asname.name, entered if isinstance(entered, Sock) else None)
+        self.run_body(node.body)
+        return False
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        for decorator in node.decorators:
+            decorator.visit(self)
+        self.env.bind(node.name.value, None)
+        if self.current_class is not None and self.env is self.class_env:
+            self.current_class.methods.append(node)
+        else:
+            self.queue.append((self.run_function, node, self.env if self.in_function else None, None, self.top))
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        for decorator in node.decorators:
+            decorator.visit(self)
+        for base in node.bases:
+            base.visit(self)
+        self._scope_names.append(node.name.value)
+        info = ClassInfo(key=f"<{'.'.join(self._scope_names)}>", name=node.name.value)
+        info.is_socket = any(self.is_socket_class(base.value) for base in node.bases)
+        self.classes[info.key] = info
+        saved = (self.env, self.class_env, self.current_class, self.self_name)
+        self.class_env = self.env = Env(parent=self.env)
+        self.current_class, self.self_name = info, None
+        self.run_body(node.body)
+        info.declared = {k: v for k, v in self.env.vars.items() if isinstance(v, Sock)}
+        self.env, self.class_env, self.current_class, self.self_name = saved
+        self._scope_names.pop()
+        self.env.bind(node.name.value, Ref(info.key))
+        self.queue.append((self.run_class, info, self.env if self.in_function else None, None, self.top))
+        return False
+
+    # --- Scopes --------------------------------------------------------------------
+
+    def run_function(self, node: cst.FunctionDef, parent: Env, owner: Optional[ClassInfo]) -> None:
+        saved = (self.env, self.current_class, self.self_name, self.loop_exits, self.in_function)
+        self.env = Env(parent=parent)
+        self.current_class, self.self_name, self.loop_exits, self.in_function = owner, None, [], True
+        is_static = any(dotted(d.decorator) in ("staticmethod", "classmethod") for d in node.decorators)
+        params = [*node.params.posonly_params, *node.params.params]
+        for i, param in enumerate([*params, *node.params.kwonly_params]):
+            name = param.name.value
+            if i == 0 and owner is not None and not is_static:
+                self.self_name = name
+                value: Value = Sock(self.origin(f"{owner.name} instance", param)) if owner.is_socket else Inst(owner.key)
+            elif param.annotation is not None and self.annotation_is_socket(param.annotation.annotation):
+                value = Sock(self.origin(f"parameter '{name}' annotated as a socket", param))
+            else:
+                value = None
+            self.env.bind(name, value)
+        for star in (node.params.star_arg, node.params.star_kwarg):
+            if isinstance(star, cst.Param):
+                self.env.bind(star.name.value, None)
+        self.run_body(node.body)
+        self.env, self.current_class, self.self_name, self.loop_exits, self.in_function = saved
+
+    def run_class(self, info: ClassInfo, parent: Env, _owner: None = None) -> None:
+        """Run the methods together until what they store on ``self`` settles."""
+        info.attrs = dict(info.declared)
+        for _ in range(MAX_ROUNDS):
+            mark = (len(self.findings), len(self.queue), len(self.too_deep))
+            info.stored = {}
+            for method in info.methods:
+                self.run_function(method, parent, info)
+            settled = {**info.stored, **info.declared}
+            if _evidence(settled) == _evidence(info.attrs):
+                return
+            del self.findings[mark[0]:], self.queue[mark[1]:], self.too_deep[mark[2]:]
+            info.attrs = settled
+        for method in info.methods:  # not settled: run once more with the last facts
+            self.run_function(method, parent, info)
+
+    # --- Expressions that open a scope ----------------------------------------------
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        saved = self.env
+        self.env = Env(parent=saved)
+        for param in [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]:
+            self.env.bind(param.name.value, None)
+        for star in (node.params.star_arg, node.params.star_kwarg):
+            if isinstance(star, cst.Param):
+                self.env.bind(star.name.value, None)
+        node.body.visit(self)
+        self.env = saved
+        return False
+
+    def _comprehension(self, node: Union[cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp]) -> bool:
+        saved = self.env
+        self.env = Env(parent=saved)
+        clause: Optional[cst.CompFor] = node.for_in
+        while clause is not None:
+            clause.iter.visit(self)
+            self.bind(clause.target, None)
+            for condition in clause.ifs:
+                condition.visit(self)
+            clause = clause.inner_for_in
+        for part in (node.key, node.value) if isinstance(node, cst.DictComp) else (node.elt,):
+            part.visit(self)
+        self.env = saved
+        return False
+
+    visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _comprehension
+
+    # --- Sinks -----------------------------------------------------------------------
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value not in _SINK_NAMES:
+            return
+        if not isinstance(func, (cst.Name, cst.Attribute)):
+            return
+        sink = self.sink_of(self.value_of(func))
+        if sink is None:
+            return
+        handle = self.value_of(argument(node, sink.position, sink.keyword))
+        if isinstance(handle, Handle):
+            self.findings.append(RawFinding(node, sink, handle, self.top))
+
+    def sink_of(self, func: Value) -> Optional[catalog.Sink]:
+        if isinstance(func, Ref):
+            return catalog.SINKS.get(func.qualname)
+        if isinstance(func, Member) and isinstance(func.receiver, Inst):
+            return catalog.SINKS.get(f"{func.receiver.cls}.{func.name}")
+        return None
+
+
+def _evidence(attrs: dict[str, Value]) -> dict[str, type]:
+    """What of a class's attribute facts can lead to a finding, for comparing rounds."""
+    return {k: type(v) for k, v in attrs.items() if isinstance(v, (Sock, Handle, Tup))}

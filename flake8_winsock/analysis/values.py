@@ -1,0 +1,97 @@
+"""Abstract values: what an expression is, with the evidence for it.
+
+``None`` stands for "unknown": anything the analysis has no evidence about. Only
+``Sock`` and ``Handle`` can lead to a finding; the others exist to resolve names
+(``Ref``), methods (``Inst``, ``Member``) and unpacking (``Tup``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Union
+
+import libcst as cst
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a socket came from: a description and the node whose line is cited."""
+
+    text: str  # "socket.create_connection()", "listener.accept()", "isinstance() check"
+    node: cst.CSTNode
+    top: int  # the module-level statement that holds the node (for its line)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A module, class, function or attribute path: ``win32file.WriteFile``."""
+
+    qualname: str
+
+
+@dataclass(frozen=True)
+class Inst:
+    """An instance of a class the catalog or the module knows: ``_overlapped.Overlapped``."""
+
+    cls: str
+
+
+@dataclass(frozen=True)
+class Sock:
+    """A socket object."""
+
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Handle:
+    """A socket's handle (``fileno()``/``detach()``), and how the code names the socket."""
+
+    sock: Sock
+    name: Optional[str]  # "s", "self.sock"; None when the socket has no name
+
+
+@dataclass(frozen=True)
+class Member:
+    """An attribute of a typed value, not yet called: ``ov.ReadFile``, ``s.fileno``."""
+
+    receiver: "Value"
+    receiver_name: Optional[str]
+    name: str
+
+
+@dataclass(frozen=True)
+class Tup:
+    """A tuple whose items are known: ``accept()``, ``socketpair()``, ``a, b``."""
+
+    items: tuple["Value", ...]
+
+
+class _NoneLiteral:
+    """The literal ``None``: it joins with anything without diluting it."""
+
+    def __repr__(self) -> str:
+        return "NONE"
+
+
+NONE = _NoneLiteral()
+
+Value = Union[Ref, Inst, Sock, Handle, Member, Tup, _NoneLiteral, None]
+
+
+def join(a: Value, b: Value) -> Value:
+    """The value after two paths meet: kept where both agree, unknown otherwise.
+
+    ``None`` (the literal) gives way to the other side, so ``s = None`` before a
+    branch that makes ``s`` a socket does not hide the socket. Two sockets of
+    different origins stay a socket (the first origin is cited).
+    """
+    if a is NONE:
+        return b
+    if b is NONE or a == b:
+        return a
+    if isinstance(a, Sock) and isinstance(b, Sock):
+        return a
+    if isinstance(a, Handle) and isinstance(b, Handle):
+        return a
+    return None

@@ -1,0 +1,24 @@
+"""The finding every front end reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    line: int  # 1-based
+    col: int  # 0-based, as flake8 and ast count
+    text: str  # the message after the code
+    end_line: int = 0
+    end_col: int = 0
+
+    @property
+    def message(self) -> str:
+        return f"{self.code} {self.text}"
+
+
+def not_analysed(reason: str, line: int = 1, col: int = 0) -> Finding:
+    """WSK900: the file names a sink but could not be analysed, and why."""
+    return Finding("WSK900", line, col, f"file not analysed for socket handles: {reason}")
