@@ -1,0 +1,56 @@
+"""Shared helpers: the eval files and their expected findings, flake8 runs."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CASES = Path(__file__).parent / "cases"
+EXPECTED = re.compile(r"#\s*error:\s*(WSK\d{3}(?:\s*,\s*WSK\d{3})*)")
+FLAKE8_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>WSK\d{3}) ")
+
+
+def case_files() -> list[Path]:
+    return sorted(CASES.glob("*.py"))
+
+
+def expected_findings(path: Path) -> set[tuple[int, str]]:
+    """(line, code) for every ``# error: WSKnnn`` comment in an eval file."""
+    found = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = EXPECTED.search(line)
+        if match:
+            found.update((number, code.strip()) for code in match.group(1).split(","))
+    return found
+
+
+def run_flake8(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed flake8, as a user runs it, selecting only this plugin's codes."""
+    return subprocess.run(
+        [sys.executable, "-m", "flake8", "--select=WSK", "--jobs=2", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=600,
+    )
+
+
+def parse_flake8(stdout: str) -> dict[str, set[tuple[int, str]]]:
+    by_file: dict[str, set[tuple[int, str]]] = {}
+    for line in stdout.splitlines():
+        match = FLAKE8_LINE.match(line)
+        if match:
+            by_file.setdefault(Path(match["path"]).name, set()).add((int(match["line"]), match["code"]))
+    return by_file
+
+
+@pytest.fixture(scope="session")
+def flake8_on_cases() -> dict[str, set[tuple[int, str]]]:
+    """One flake8 run over every eval file, findings by file name."""
+    result = run_flake8(str(CASES))
+    assert result.returncode in (0, 1), result.stderr
+    return parse_flake8(result.stdout)

@@ -1,0 +1,284 @@
+"""Focused behaviour of the analysis, through the public ``check_source``."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from conftest import EXPECTED
+from flake8_winsock import check_source
+
+
+def findings(source: str) -> list[tuple[int, str]]:
+    return [(f.line, f.code) for f in check_source(textwrap.dedent(source))]
+
+
+def test_demo_message_names_origin_sink_and_replacement() -> None:
+    [finding] = check_source(
+        'import socket\nimport win32file\n\ns = socket.create_connection(("example.com", 80))\n'
+        'win32file.WriteFile(s.fileno(), b"GET / HTTP/1.0\\r\\n\\r\\n")\n'
+    )
+    assert (finding.line, finding.col) == (5, 0)
+    assert finding.message == (
+        "WSK102 socket handle from 's' (socket.create_connection() at line 4) passed to "
+        "win32file.WriteFile; use s.sendall() or win32file.WSASend()"
+    )
+
+
+REPORTED = {
+    "alias of the sink": """
+        import socket
+        from win32file import WriteFile as wf
+        s = socket.socket()
+        wf(s.fileno(), b"x")  # error: WSK102
+        """,
+    "module alias": """
+        import socket, _winapi as w
+        s = socket.socket()
+        w.ReadFile(handle=s.fileno(), size=10)  # error: WSK101
+        """,
+    "star import": """
+        from socket import *
+        from win32file import *
+        s = socket(AF_INET, SOCK_STREAM)
+        WriteFile(s.detach(), b"x")  # error: WSK102
+        """,
+    "handle through a variable and a ctypes wrapper": """
+        import ctypes, socket
+        from ctypes import wintypes
+        k32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        s = socket.socket()
+        h = wintypes.HANDLE(s.fileno())
+        k32.WriteFile(h, b"x", 1, None, None)  # error: WSK102
+        """,
+    "instance attribute handle set in another method": """
+        import socket, win32file
+        class Client:
+            def send(self, data):
+                win32file.WriteFile(self.h, data)  # error: WSK102
+            def connect(self):
+                self.h = self.sock.fileno()
+            def __init__(self):
+                self.sock = socket.socket()
+        """,
+    "instance attribute of an object made in a function": """
+        import socket, win32file
+        class Conn:
+            def __init__(self):
+                self.sock = socket.create_connection(("h", 1))
+        def main():
+            c = Conn()
+            win32file.WriteFile(c.sock.fileno(), b"x")  # error: WSK102
+        """,
+    "walrus": """
+        import socket, win32file
+        s = socket.socket()
+        if (h := s.fileno()) > 0:
+            win32file.WriteFile(h, b"x")  # error: WSK102
+        """,
+    "with-as and closing": """
+        import contextlib, socket, win32file
+        with contextlib.closing(socket.socket()) as s:
+            win32file.ReadFile(s.fileno(), 10)  # error: WSK101
+        """,
+    "raise unless a socket": """
+        import socket, win32file
+        def f(x):
+            if not isinstance(x, socket.socket):
+                raise TypeError(x)
+            win32file.WriteFile(x.fileno(), b"")  # error: WSK102
+        """,
+    "assert isinstance": """
+        import socket, win32file
+        def f(x):
+            assert isinstance(x, socket.socket)
+            win32file.WriteFile(x.fileno(), b"")  # error: WSK102
+        """,
+    "string and union annotations": """
+        import socket, ssl, win32file
+        def f(a: "socket.socket", b: ssl.SSLSocket | None):
+            win32file.WriteFile(a.fileno(), b"")  # error: WSK102
+            win32file.WriteFile(b.fileno(), b"")  # error: WSK102
+        """,
+    "None before a branch that makes a socket": """
+        import socket, win32file
+        s = None
+        try:
+            s = socket.create_connection(("h", 1))
+        except OSError:
+            raise SystemExit(1)
+        win32file.WriteFile(s.fileno(), b"")  # error: WSK102
+        """,
+    "socket subclass": """
+        import socket, win32file
+        class Tagged(socket.socket):
+            def push(self, data):
+                win32file.WriteFile(self.fileno(), data)  # error: WSK102
+        """,
+    "nested call in an argument": """
+        import socket, win32file
+        s = socket.socket()
+        print(win32file.WriteFile(s.fileno(), b""))  # error: WSK102
+        """,
+    "closure sees the enclosing socket": """
+        import socket, win32file
+        def outer():
+            s = socket.socket()
+            def inner():
+                win32file.WriteFile(s.fileno(), b"")  # error: WSK102
+            return inner
+        """,
+}
+
+
+
+
+@pytest.mark.parametrize("source", REPORTED.values(), ids=REPORTED.keys())
+def test_reported(source: str) -> None:
+    source = textwrap.dedent(source)
+    expected = {
+        (number, code) for number, line in enumerate(source.splitlines(), 1) for code in EXPECTED.findall(line)
+    }
+    assert expected and set(findings(source)) == expected
+
+
+SILENT = {
+    "a name is no evidence": """
+        import win32file
+        def pump(sock, data):
+            win32file.WriteFile(sock.fileno(), data)
+        """,
+    "rebound to a file": """
+        import socket, win32file, msvcrt
+        s = socket.socket()
+        s = open("x", "rb")
+        win32file.ReadFile(msvcrt.get_osfhandle(s.fileno()), 10)
+        """,
+    "rebound in one branch": """
+        import socket, win32file
+        h = socket.socket().fileno()
+        if flag:
+            h = win32file.CreateFile("x", 0, 0, None, 3, 0, None)
+        win32file.ReadFile(h, 10)
+        """,
+    "sink name shadowed by a local function": """
+        import socket
+        from win32file import WriteFile
+        def WriteFile(h, data):
+            return len(data)
+        s = socket.socket()
+        WriteFile(s.fileno(), b"")
+        """,
+    "else of an isinstance check": """
+        import socket, _overlapped
+        def recv(conn, n):
+            ov = _overlapped.Overlapped(0)
+            if isinstance(conn, socket.socket):
+                ov.WSARecv(conn.fileno(), n, 0)
+            else:
+                ov.ReadFile(conn.fileno(), n)
+        """,
+    "winsock calls": """
+        import socket, win32file, _overlapped
+        s = socket.socket()
+        win32file.WSASend(s, b"", None)
+        _overlapped.Overlapped(0).WSARecv(s.fileno(), 10, 0)
+        data = s.share(1234)
+        t = socket.fromshare(data)
+        """,
+    "union with another type": """
+        import socket, win32file
+        from typing import Union
+        def f(x: Union[socket.socket, int]):
+            win32file.WriteFile(x, b"")
+        """,
+    "handle of the wrong argument": """
+        import socket, win32api
+        s = socket.socket()
+        win32api.DuplicateHandle(s.fileno(), proc_handle, 0, 0, 0, 2)
+        """,
+    "socket object itself to multiprocessing": """
+        import socket
+        from multiprocessing import reduction
+        s = socket.socket()
+        reduction.send_handle(conn, handle_of_pipe, pid)
+        conn.send(s)
+        """,
+    "kernel32 not loaded, another library": """
+        import ctypes, socket
+        lib = ctypes.WinDLL("mylib")
+        s = socket.socket()
+        lib.WriteFile(s.fileno(), b"", 0, None, None)
+        """,
+    "parameter shadows a module-level socket": """
+        import socket, win32file
+        s = socket.socket()
+        def f(s):
+            win32file.WriteFile(s.fileno(), b"")
+        """,
+}
+
+
+@pytest.mark.parametrize("source", SILENT.values(), ids=SILENT.keys())
+def test_silent(source: str) -> None:
+    assert findings(source) == []
+
+
+def test_files_without_a_sink_skip_libcst(monkeypatch) -> None:
+    import libcst
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("LibCST ran on a file that cannot hold a finding")
+
+    monkeypatch.setattr(libcst, "parse_module", refuse)
+    assert check_source("import socket\ns = socket.socket()\ns.sendall(s.fileno())\n") == []
+
+
+def test_libcst_type_error_becomes_one_wsk900() -> None:
+    source = "import socket, win32file\nx = () if 0 else(lambda:())\nwin32file.WriteFile(socket.socket().fileno(), b'')\n"
+    result = check_source(source)
+    assert [f.code for f in result] == ["WSK900"]
+    assert "LibCST" in result[0].message
+
+
+def test_deep_nesting_costs_one_statement_not_the_file() -> None:
+    # Python accepts a 30,000-term ``and`` chain; LibCST nests it 30,000 deep, which
+    # overflows the main thread's C stack in its parser and Python's frame limit in
+    # any visitor.
+    chain = " and ".join(["s"] * 30_000)
+    source = (
+        "import socket, win32file\n"
+        "s = socket.socket()\n"
+        f"x = {chain}\n"
+        "win32file.WriteFile(s.fileno(), b'')\n"
+    )
+    codes = [(f.line, f.code) for f in check_source(source)]
+    assert codes == [(3, "WSK900"), (4, "WSK102")]
+
+
+def test_text_python_rejects_is_one_wsk900() -> None:
+    source = "import socket, win32file\nwin32file.WriteFile(socket.socket().fileno(), b''\n"
+    [finding] = check_source(source)
+    assert finding.code == "WSK900" and "Python cannot parse" in finding.message
+
+
+def test_nesting_of_150_levels_is_analysed_whole() -> None:
+    source = (
+        "import socket, win32file\n"
+        "s = socket.socket()\n"
+        f"x = {'[' * 150}s.fileno(){']' * 150}\n"
+        "win32file.WriteFile(s.fileno(), b'')\n"
+    )
+    assert [(f.line, f.code) for f in check_source(source)] == [(4, "WSK102")]
+
+
+def test_internal_error_becomes_wsk900(monkeypatch) -> None:
+    from flake8_winsock.analysis import checker
+
+    def broken(self, module):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(checker.Checker, "analyse", broken)
+    [finding] = check_source("import socket, win32file\nwin32file.WriteFile(socket.socket().fileno(), b'')\n")
+    assert finding.code == "WSK900" and "KeyError" in finding.message
