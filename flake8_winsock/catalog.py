@@ -12,6 +12,7 @@ Qualified names are written as the analysis resolves them: ``win32file.WriteFile
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 # --- What a call yields -------------------------------------------------------------
 
@@ -76,6 +77,7 @@ PASS_THROUGH: dict[str, int] = {
     "ctypes.wintypes.HANDLE": 0,
     "ctypes.wintypes.HFILE": 0,
     "cffi.FFI.cast": 1,
+    "typing.cast": 1,
 }
 
 # How code reaches kernel32's exports through ctypes and cffi. A loader called with a
@@ -101,22 +103,20 @@ LIBRARY_ATTRIBUTES = {
 
 # --- Sinks --------------------------------------------------------------------------
 
-# The Winsock call to use instead, by rule and API family. ``{sock}`` is the socket's
-# name as the code spells it.
-REPLACEMENTS: dict[tuple[str, str], str] = {
-    ("WSK101", "pywin32"): "{sock}.recv() or win32file.WSARecv()",
-    ("WSK101", "_winapi"): "{sock}.recv() or _overlapped.Overlapped.WSARecv()",
-    ("WSK101", "_overlapped"): "Overlapped.WSARecv() or Overlapped.WSARecvInto()",
-    ("WSK101", "kernel32"): "{sock}.recv() or ws2_32.WSARecv()",
-    ("WSK102", "pywin32"): "{sock}.sendall() or win32file.WSASend()",
-    ("WSK102", "_winapi"): "{sock}.sendall() or _overlapped.Overlapped.WSASend()",
-    ("WSK102", "_overlapped"): "Overlapped.WSASend()",
-    ("WSK102", "kernel32"): "{sock}.sendall() or ws2_32.WSASend()",
-    ("WSK103", "pywin32"): "{sock}.share(pid) and socket.fromshare() in the target process, or {sock}.dup()",
-    ("WSK103", "_winapi"): "{sock}.share(pid) and socket.fromshare() in the target process, or {sock}.dup()",
-    ("WSK103", "kernel32"): "{sock}.share(pid) and socket.fromshare() in the target process, or ws2_32.WSADuplicateSocketW()",
-    ("WSK103", "multiprocessing"): "pass the socket object itself to multiprocessing, or {sock}.share(pid) and socket.fromshare()",
-}
+# What to use instead. ``{sock}`` is the socket's name as the code spells it.
+_RECV = "{sock}.recv() or win32file.WSARecv()"
+_RECV_WINAPI = "{sock}.recv() or _overlapped.Overlapped.WSARecv()"
+_RECV_OVERLAPPED = "Overlapped.WSARecv() or Overlapped.WSARecvInto()"
+_RECV_KERNEL32 = "{sock}.recv() or ws2_32.WSARecv()"
+_SEND = "{sock}.sendall() or win32file.WSASend()"
+_SEND_WINAPI = "{sock}.sendall() or _overlapped.Overlapped.WSASend()"
+_SEND_OVERLAPPED = "Overlapped.WSASend()"
+_SEND_KERNEL32 = "{sock}.sendall() or ws2_32.WSASend()"
+_SHARE = "{sock}.share(pid) and socket.fromshare() in the target process, or {sock}.dup()"
+_SHARE_KERNEL32 = "{sock}.share(pid) and socket.fromshare() in the target process, or ws2_32.WSADuplicateSocketW()"
+_SHARE_MP = "the socket object itself (multiprocessing pickles it correctly), or {sock}.share(pid) and socket.fromshare()"
+_CRT_RECV = "{sock}.recv() or {sock}.recv_into()"
+_CRT_SEND = "{sock}.send() or {sock}.sendall()"
 
 
 @dataclass(frozen=True)
@@ -125,9 +125,11 @@ class Sink:
 
     qualname: str  # as the analysis resolves it
     code: str  # the rule it breaks
-    position: int  # 0-based position of the handle argument
-    keyword: str | None  # its keyword, where the call accepts one
-    family: str  # API family: selects the replacement text
+    position: Optional[int]  # 0-based position of the handle argument, if it has one
+    keywords: tuple[str, ...]  # keywords that pass the handle
+    use: str  # what to use instead
+    takes_socket: bool = False  # the socket object itself is the bug too, not only its handle
+    posix_ok: bool = False  # fine on POSIX: silent in code that cannot run on Windows
 
     @property
     def name(self) -> str:
@@ -135,31 +137,114 @@ class Sink:
         return self.qualname.rsplit(".", 1)[-1]
 
     def replacement(self, sock: str) -> str:
-        return REPLACEMENTS[self.code, self.family].format(sock=sock)
+        return self.use.format(sock=sock)
 
 
-def _sinks(family: str, code: str, position: int, keyword: str | None, *qualnames: str) -> list[Sink]:
-    return [Sink(q, code, position, keyword, family) for q in qualnames]
+def _sinks(code: str, use: str, position: Optional[int], keywords: tuple[str, ...], *qualnames: str, **flags: bool) -> list[Sink]:
+    return [Sink(q, code, position, keywords, use, **flags) for q in qualnames]
 
 
+_CRT = {"posix_ok": True}
+_STREAMS = ("stdin", "stdout", "stderr")
 SINKS: dict[str, Sink] = {
     sink.qualname: sink
     for sink in [
-        *_sinks("pywin32", "WSK101", 0, None, "win32file.ReadFile"),
-        *_sinks("pywin32", "WSK102", 0, None, "win32file.WriteFile"),
-        *_sinks("pywin32", "WSK103", 1, None, "win32api.DuplicateHandle"),
-        *_sinks("_winapi", "WSK101", 0, "handle", "_winapi.ReadFile"),
-        *_sinks("_winapi", "WSK102", 0, "handle", "_winapi.WriteFile"),
-        *_sinks("_winapi", "WSK103", 1, None, "_winapi.DuplicateHandle"),
-        *_sinks("_overlapped", "WSK101", 0, None, "_overlapped.Overlapped.ReadFile", "_overlapped.Overlapped.ReadFileInto"),
-        *_sinks("_overlapped", "WSK102", 0, None, "_overlapped.Overlapped.WriteFile"),
-        *_sinks("kernel32", "WSK101", 0, None, "kernel32.ReadFile", "kernel32.ReadFileEx"),
-        *_sinks("kernel32", "WSK102", 0, None, "kernel32.WriteFile", "kernel32.WriteFileEx"),
-        *_sinks("kernel32", "WSK103", 1, None, "kernel32.DuplicateHandle"),
-        *_sinks("multiprocessing", "WSK103", 0, "handle", "multiprocessing.reduction.duplicate", "multiprocessing.reduction.DupHandle"),
-        *_sinks("multiprocessing", "WSK103", 1, "handle", "multiprocessing.reduction.send_handle", "multiprocessing.reduction.steal_handle"),
+        # Win32 calls: they exist only on Windows, so no platform guard silences them.
+        *_sinks("WSK101", _RECV, 0, (), "win32file.ReadFile"),
+        *_sinks("WSK102", _SEND, 0, (), "win32file.WriteFile"),
+        *_sinks("WSK103", _SHARE, 1, (), "win32api.DuplicateHandle"),
+        *_sinks("WSK101", _RECV_WINAPI, 0, ("handle",), "_winapi.ReadFile"),
+        *_sinks("WSK102", _SEND_WINAPI, 0, ("handle",), "_winapi.WriteFile"),
+        *_sinks("WSK103", _SHARE, 1, (), "_winapi.DuplicateHandle"),
+        *_sinks("WSK101", _RECV_OVERLAPPED, 0, (), "_overlapped.Overlapped.ReadFile", "_overlapped.Overlapped.ReadFileInto"),
+        *_sinks("WSK102", _SEND_OVERLAPPED, 0, (), "_overlapped.Overlapped.WriteFile"),
+        *_sinks("WSK101", _RECV_KERNEL32, 0, (), "kernel32.ReadFile", "kernel32.ReadFileEx"),
+        *_sinks("WSK102", _SEND_KERNEL32, 0, (), "kernel32.WriteFile", "kernel32.WriteFileEx"),
+        *_sinks("WSK103", _SHARE_KERNEL32, 1, (), "kernel32.DuplicateHandle"),
+        *_sinks("WSK103", _SHARE_MP, 0, ("handle",), "multiprocessing.reduction.duplicate", "multiprocessing.reduction.DupHandle"),
+        *_sinks("WSK103", _SHARE_MP, 1, ("handle",), "multiprocessing.reduction.send_handle", "multiprocessing.reduction.steal_handle"),
+        # C runtime descriptor calls: a socket handle is not a descriptor on Windows.
+        *_sinks("WSK201", _CRT_RECV, 0, ("fd",), "os.read", "os.readv", "os.pread", **_CRT),
+        *_sinks("WSK201", _CRT_SEND, 0, ("fd",), "os.write", "os.writev", "os.pwrite", **_CRT),
+        *_sinks("WSK202", "{sock}.dup()", 0, ("fd",), "os.dup", **_CRT),
+        *_sinks("WSK202", "pipes to redirect, or {sock}.dup() to duplicate", 0, ("fd",), "os.dup2", **_CRT),
+        *_sinks("WSK203", "{sock}.makefile()", 0, ("file",), "open", "io.open", **_CRT),
+        *_sinks("WSK203", "{sock}.makefile()", 0, ("fd",), "os.fdopen", **_CRT),
+        *_sinks(
+            "WSK204",
+            "the socket object itself, or {sock}.makefile()",
+            0,
+            ("handle", "fd"),
+            "msvcrt.open_osfhandle",
+            "msvcrt.get_osfhandle",
+            "win32file._open_osfhandle",
+            "win32file._get_osfhandle",
+            **_CRT,
+        ),
+        *_sinks("WSK205", "{sock}.close()", 0, ("fd",), "os.close", **_CRT),
+        *_sinks("WSK205", "{sock}.set_inheritable()", 0, ("fd",), "os.set_inheritable", **_CRT),
+        *_sinks("WSK205", "{sock}.get_inheritable()", 0, ("fd",), "os.get_inheritable", **_CRT),
+        *_sinks("WSK205", "{sock}.setblocking()", 0, ("fd",), "os.set_blocking", **_CRT),
+        *_sinks("WSK205", "{sock}.getblocking()", 0, ("fd",), "os.get_blocking", **_CRT),
+        *_sinks(
+            "WSK205",
+            "the socket's own methods (it has no file status, position or size)",
+            0,
+            ("fd",),
+            "os.fstat",
+            "os.isatty",
+            "os.lseek",
+            "os.fsync",
+            "os.ftruncate",
+            **_CRT,
+        ),
+        # subprocess turns a stream argument into a C runtime descriptor, then a handle.
+        *_sinks(
+            "WSK301",
+            "pipes and a relay thread, or {sock}.share(pid) and socket.fromshare() in the child",
+            None,
+            _STREAMS,
+            "subprocess.Popen",
+            "subprocess.run",
+            "subprocess.call",
+            "subprocess.check_call",
+            "subprocess.check_output",
+            takes_socket=True,
+            posix_ok=True,
+        ),
     ]
 }
+
+# --- Platform knowledge ---------------------------------------------------------------
+
+# Values that tell which platform runs the code, and the prefix of their Windows value:
+# ``sys.platform == "win32"``, ``os.name == "nt"``, ``platform.system() == "Windows"``.
+PLATFORM_PROBES = {"sys.platform": "win", "os.name": "nt", "platform.system()": "Windows"}
+# Names that exist only on POSIX: ``hasattr(os, "fork")`` is a POSIX test, and code after
+# a statement calling one of them runs on POSIX only.
+POSIX_ONLY = frozenset(
+    {
+        "os.fork",
+        "os.forkpty",
+        "os.setsid",
+        "os.getuid",
+        "os.geteuid",
+        "os.getgid",
+        "os.killpg",
+        "os.mkfifo",
+        "os.openpty",
+        "os.pipe2",
+        "os.posix_spawn",
+        "os.wait3",
+        "os.wait4",
+        "os.uname",
+        "os.setuid",
+        "pty.fork",
+    }
+)
+# Test decorators that skip a test (or a class of tests) on a condition.
+SKIP_UNLESS = frozenset({"unittest.skipUnless"})
+SKIP_IF = frozenset({"unittest.skipIf", "pytest.mark.skipif"})
 
 # Calls that are right for a socket handle. Never sinks; the docs and tests read them.
 SAFE_CALLS = (

@@ -282,3 +282,84 @@ def test_internal_error_becomes_wsk900(monkeypatch) -> None:
     monkeypatch.setattr(checker.Checker, "analyse", broken)
     [finding] = check_source("import socket, win32file\nwin32file.WriteFile(socket.socket().fileno(), b'')\n")
     assert finding.code == "WSK900" and "KeyError" in finding.message
+
+
+GUARDED = {
+    "platform test kept in a variable": """
+        import os, socket, sys
+        _mswindows = sys.platform == "win32"
+        s = socket.socket()
+        if not _mswindows:
+            os.set_inheritable(s.fileno(), True)
+        """,
+    "class of tests skipped on Windows": """
+        import os, socket, sys, unittest
+        @unittest.skipIf(sys.platform == "win32", "POSIX only")
+        class T(unittest.TestCase):
+            def test_dup(self):
+                s = socket.socket()
+                os.dup(s.fileno())
+        """,
+    "after fork": """
+        import os, socket
+        s = socket.socket()
+        pid = os.fork()
+        os.dup2(s.fileno(), 0)
+        """,
+    "early raise on Windows inside a function": """
+        import os, socket, sys
+        def f(s: socket.socket):
+            if sys.platform.startswith("win"):
+                raise OSError("unsupported")
+            return os.read(s.fileno(), 10)
+        """,
+    "hasattr probe": """
+        import os, socket
+        def f(s: socket.socket):
+            if hasattr(os, "fork"):
+                os.close(s.fileno())
+        """,
+}
+
+
+@pytest.mark.parametrize("source", GUARDED.values(), ids=GUARDED.keys())
+def test_posix_only_code_is_silent_for_c_runtime_rules(source: str) -> None:
+    assert findings(source) == []
+    # The same code without its guard is reported: the guard is what silences it.
+    unguarded = source.replace('sys.platform == "win32"', "False").replace("pid = os.fork()", "pid = 0")
+    unguarded = unguarded.replace('sys.platform.startswith("win")', "False").replace('hasattr(os, "fork")', "True")
+    assert findings(unguarded) != []
+
+
+def test_win32_rules_ignore_platform_guards() -> None:
+    assert findings(
+        """
+        import socket, sys, win32file
+        s = socket.socket()
+        if sys.platform != "win32":
+            win32file.WriteFile(s.fileno(), b"")
+        """
+    ) == [(5, "WSK102")]
+
+
+def test_windows_branch_of_a_guard_is_reported() -> None:
+    assert findings(
+        """
+        import os, socket, sys
+        s = socket.socket()
+        if sys.platform == "win32":
+            os.close(s.fileno())
+        else:
+            os.close(s.fileno())
+        """
+    ) == [(5, "WSK205")]
+
+
+def test_subprocess_message_names_the_stream() -> None:
+    [finding] = check_source(
+        "import socket, subprocess\nc, _ = socket.socket().accept()\nsubprocess.Popen(['x'], stdout=c)\n"
+    )
+    assert finding.message == (
+        "WSK301 socket from 'c' (socket.socket.accept() at line 2) passed to subprocess.Popen as stdout; "
+        "use pipes and a relay thread, or c.share(pid) and socket.fromshare() in the child"
+    )

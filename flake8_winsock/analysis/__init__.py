@@ -10,6 +10,7 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from ..finding import Finding, not_analysed
 from .checker import Checker, RawFinding
+from .values import Handle
 
 
 def analyse(source: str) -> list[Finding]:
@@ -80,16 +81,17 @@ def _statement_lines(module: cst.Module, source: str) -> list[int]:
 
 
 def _finding(raw: RawFinding, places: Places) -> Finding:
-    handle, sink = raw.handle, raw.sink
-    origin = handle.sock.origin
+    sink, value = raw.sink, raw.value
+    what, origin = ("socket handle", value.sock.origin) if isinstance(value, Handle) else ("socket", value.origin)
     cited = f"{origin.text} at line {places.of(origin.node, origin.top).start.line}"
-    source = f"'{handle.name}' ({cited})" if handle.name else cited
+    source = f"'{raw.name}' ({cited})" if raw.name else cited
+    target = f"{sink.qualname} as {raw.keyword}" if sink.position is None else sink.qualname
     where = places.of(raw.node, raw.top)
     return Finding(
         sink.code,
         where.start.line,
         where.start.column,
-        f"socket handle from {source} passed to {sink.qualname}; use {sink.replacement(handle.name or 'sock')}",
+        f"{what} from {source} passed to {target}; use {sink.replacement(raw.name or 'sock')}",
         where.end.line,
         where.end.column,
     )

@@ -18,8 +18,8 @@ from typing import Optional, Sequence, Union
 import libcst as cst
 
 from .. import catalog
-from .scope import Env, merge
-from .values import NONE, Handle, Inst, Member, Origin, Ref, Sock, Tup, Value, join
+from .scope import POSIX, Env, merge
+from .values import NONE, Guard, Handle, Inst, Member, Origin, Ref, Sock, Tup, Value, join
 
 MAX_ROUNDS = 4
 _BUILTINS = frozenset(dir(builtins))
@@ -34,7 +34,9 @@ class RawFinding:
 
     node: cst.Call
     sink: catalog.Sink
-    handle: Handle
+    value: Union[Handle, Sock]  # what was passed: a socket's handle, or the socket itself
+    name: Optional[str]  # how the code names the socket
+    keyword: Optional[str]  # the keyword it was passed as
     top: int  # the module-level statement that holds it
 
 
@@ -44,7 +46,7 @@ class ClassInfo:
 
     key: str  # "<Name>", unique in the module: the qualified name of its instances
     name: str
-    methods: list[cst.FunctionDef] = field(default_factory=list)
+    methods: list[tuple[cst.FunctionDef, bool]] = field(default_factory=list)  # with: POSIX only?
     declared: dict[str, Value] = field(default_factory=dict)  # class-level annotations
     attrs: dict[str, Value] = field(default_factory=dict)  # facts in force this round
     stored: dict[str, Value] = field(default_factory=dict)  # what this round stored
@@ -108,8 +110,8 @@ class Checker(cst.CSTVisitor):
         self.module_env = self.env
         self.module_env.dead = False
         while self.queue:
-            run, node, parent, owner, self.top = self.queue.pop(0)
-            run(node, parent or self.module_env, owner)
+            run, node, parent, owner, self.top, posix = self.queue.pop(0)
+            run(node, parent or self.module_env, owner, posix)
 
     def origin(self, text: str, node: cst.CSTNode) -> Origin:
         return Origin(text, node, self.top)
@@ -163,6 +165,8 @@ class Checker(cst.CSTVisitor):
             return join(self.value_of(node.body), self.value_of(node.orelse))
         if isinstance(node, cst.BooleanOperation):
             return join(self.value_of(node.left), self.value_of(node.right))
+        if isinstance(node, cst.Comparison):
+            return self.platform_comparison(node)
         return None
 
     def name_value(self, name: str) -> Value:
@@ -212,6 +216,8 @@ class Checker(cst.CSTVisitor):
 
     def result(self, qualname: str, node: cst.Call, receiver: Value, receiver_name: Optional[str]) -> Value:
         """What calling ``qualname`` yields, by the catalog (or the module's classes)."""
+        if qualname in ("hasattr", "str.startswith") or qualname.endswith(".startswith"):
+            return self.platform_call(qualname, node)
         if qualname in catalog.PASS_THROUGH:
             return self.value_of(argument(node, catalog.PASS_THROUGH[qualname]))
         if qualname in catalog.LIBRARY_LOADERS:
@@ -246,6 +252,61 @@ class Checker(cst.CSTVisitor):
         if name in catalog.SOCKET_WRAPPING_METHODS and isinstance(self.value_of(first), Sock):
             return Sock(self.origin(f"{spelled}()", node))
         return None
+
+    # --- Platform tests ---------------------------------------------------------------
+
+    def probe(self, node: cst.BaseExpression) -> Optional[str]:
+        """The Windows prefix of a platform probe (``sys.platform``, ``os.name``, ...)."""
+        value = self.value_of(node.func) if isinstance(node, cst.Call) and not node.args else self.value_of(node)
+        if not isinstance(value, Ref):
+            return None
+        return catalog.PLATFORM_PROBES.get(value.qualname + ("()" if isinstance(node, cst.Call) else ""))
+
+    def platform_comparison(self, node: cst.Comparison) -> Value:
+        """``sys.platform == "win32"``, ``os.name != "nt"``, ``sys.platform in (...)``."""
+        if len(node.comparisons) != 1:
+            return None
+        operator, other = node.comparisons[0].operator, node.comparisons[0].comparator
+        marker = self.probe(node.left)
+        if marker is None:
+            return None
+        literals = [_string(e.value) for e in other.elements] if isinstance(other, cst.Tuple) else [_string(other)]
+        if None in literals:
+            return None
+        guard = _platform_guard([lit.startswith(marker) for lit in literals])
+        if isinstance(operator, (cst.NotEqual, cst.NotIn)):
+            return guard.negated() if guard else None
+        return guard if isinstance(operator, (cst.Equal, cst.In)) else None
+
+    def platform_call(self, qualname: str, node: cst.Call) -> Value:
+        """``sys.platform.startswith("win")``, ``hasattr(os, "fork")``."""
+        first = _string(argument(node, 0))
+        if qualname == "hasattr":
+            module, name = self.value_of(argument(node, 0)), _string(argument(node, 1))
+            if isinstance(module, Ref) and f"{module.qualname}.{name}" in catalog.POSIX_ONLY:
+                return Guard(when_true=True, when_false=None)
+            return None
+        marker = catalog.PLATFORM_PROBES.get(qualname[: -len(".startswith")])
+        return _platform_guard([first.startswith(marker)]) if marker and first is not None else None
+
+    def decorated_posix(self, decorators: Sequence[cst.Decorator]) -> bool:
+        """A test skipped unless on POSIX: ``@unittest.skipIf(sys.platform == "win32", ...)``."""
+        for decorator in decorators:
+            call = decorator.decorator
+            if not isinstance(call, cst.Call):
+                continue
+            skip = self.value_of(call.func)
+            guard = self.value_of(argument(call, 0, "condition"))
+            if not isinstance(skip, Ref) or not isinstance(guard, Guard):
+                continue
+            if skip.qualname in catalog.SKIP_UNLESS and guard.when_true is True:
+                return True
+            if skip.qualname in catalog.SKIP_IF and guard.when_false is True:
+                return True
+        return False
+
+    def posix_only_here(self) -> bool:
+        return self.env.lookup(POSIX)[0] is True
 
     def is_socket_class(self, node: Optional[cst.BaseExpression]) -> bool:
         value = self.value_of(node)
@@ -339,6 +400,17 @@ class Checker(cst.CSTVisitor):
         value = self.value_of(node.value)
         for target in node.targets:
             self.bind(target.target, value)
+        self.after_posix_only_call(node.value)
+
+    def leave_Expr(self, node: cst.Expr) -> None:
+        self.after_posix_only_call(node.value)
+
+    def after_posix_only_call(self, node: cst.BaseExpression) -> None:
+        """``pid = os.fork()``: what follows runs on POSIX only."""
+        if isinstance(node, cst.Call):
+            func = self.value_of(node.func)
+            if isinstance(func, Ref) and func.qualname in catalog.POSIX_ONLY:
+                self.env.bind(POSIX, True)
 
     def leave_AnnAssign(self, node: cst.AnnAssign) -> None:
         value = self.value_of(node.value)
@@ -399,6 +471,9 @@ class Checker(cst.CSTVisitor):
             if isinstance(test.operator, cst.And):
                 return {**left[0], **right[0]}, {}
             return {}, {**left[1], **right[1]}
+        guard = self.value_of(test)
+        if isinstance(guard, Guard):
+            return guard.facts()
         if isinstance(test, cst.Call) and self.value_of(test.func) == Ref("isinstance"):
             subject = dotted(test.args[0].value) if len(test.args) == 2 else None
             if subject is None:
@@ -476,10 +551,11 @@ class Checker(cst.CSTVisitor):
         for decorator in node.decorators:
             decorator.visit(self)
         self.env.bind(node.name.value, None)
+        posix = self.posix_only_here() or self.decorated_posix(node.decorators)
         if self.current_class is not None and self.env is self.class_env:
-            self.current_class.methods.append(node)
+            self.current_class.methods.append((node, posix))
         else:
-            self.queue.append((self.run_function, node, self.env if self.in_function else None, None, self.top))
+            self.queue.append((self.run_function, node, self.env if self.in_function else None, None, self.top, posix))
         return False
 
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
@@ -499,14 +575,17 @@ class Checker(cst.CSTVisitor):
         self.env, self.class_env, self.current_class, self.self_name = saved
         self._scope_names.pop()
         self.env.bind(node.name.value, Ref(info.key))
-        self.queue.append((self.run_class, info, self.env if self.in_function else None, None, self.top))
+        posix = self.posix_only_here() or self.decorated_posix(node.decorators)
+        self.queue.append((self.run_class, info, self.env if self.in_function else None, None, self.top, posix))
         return False
 
     # --- Scopes --------------------------------------------------------------------
 
-    def run_function(self, node: cst.FunctionDef, parent: Env, owner: Optional[ClassInfo]) -> None:
+    def run_function(self, node: cst.FunctionDef, parent: Env, owner: Optional[ClassInfo], posix: bool) -> None:
         saved = (self.env, self.current_class, self.self_name, self.loop_exits, self.in_function)
         self.env = Env(parent=parent)
+        if posix:
+            self.env.bind(POSIX, True)
         self.current_class, self.self_name, self.loop_exits, self.in_function = owner, None, [], True
         is_static = any(dotted(d.decorator) in ("staticmethod", "classmethod") for d in node.decorators)
         params = [*node.params.posonly_params, *node.params.params]
@@ -526,21 +605,21 @@ class Checker(cst.CSTVisitor):
         self.run_body(node.body)
         self.env, self.current_class, self.self_name, self.loop_exits, self.in_function = saved
 
-    def run_class(self, info: ClassInfo, parent: Env, _owner: None = None) -> None:
+    def run_class(self, info: ClassInfo, parent: Env, _owner: None, posix: bool) -> None:
         """Run the methods together until what they store on ``self`` settles."""
         info.attrs = dict(info.declared)
         for _ in range(MAX_ROUNDS):
             mark = (len(self.findings), len(self.queue), len(self.too_deep))
             info.stored = {}
-            for method in info.methods:
-                self.run_function(method, parent, info)
+            for method, method_posix in info.methods:
+                self.run_function(method, parent, info, posix or method_posix)
             settled = {**info.stored, **info.declared}
             if _evidence(settled) == _evidence(info.attrs):
                 return
             del self.findings[mark[0]:], self.queue[mark[1]:], self.too_deep[mark[2]:]
             info.attrs = settled
-        for method in info.methods:  # not settled: run once more with the last facts
-            self.run_function(method, parent, info)
+        for method, method_posix in info.methods:  # not settled: run once more with the last facts
+            self.run_function(method, parent, info, posix or method_posix)
 
     # --- Expressions that open a scope ----------------------------------------------
 
@@ -582,11 +661,20 @@ class Checker(cst.CSTVisitor):
         if not isinstance(func, (cst.Name, cst.Attribute)):
             return
         sink = self.sink_of(self.value_of(func))
-        if sink is None:
+        if sink is None or (sink.posix_ok and self.posix_only_here()):
             return
-        handle = self.value_of(argument(node, sink.position, sink.keyword))
-        if isinstance(handle, Handle):
-            self.findings.append(RawFinding(node, sink, handle, self.top))
+        passed = [(argument(node, sink.position), None)] if sink.position is not None else []
+        passed += [(arg.value, arg.keyword.value) for arg in node.args if arg.keyword and arg.keyword.value in sink.keywords]
+        for expression, keyword in passed:
+            value = self.value_of(expression)
+            if isinstance(value, Handle):
+                name = value.name
+            elif isinstance(value, Sock) and sink.takes_socket:
+                name = dotted(expression)
+            else:
+                continue
+            self.findings.append(RawFinding(node, sink, value, name, keyword, self.top))
+            return
 
     def sink_of(self, func: Value) -> Optional[catalog.Sink]:
         if isinstance(func, Ref):
@@ -594,6 +682,15 @@ class Checker(cst.CSTVisitor):
         if isinstance(func, Member) and isinstance(func.receiver, Inst):
             return catalog.SINKS.get(f"{func.receiver.cls}.{func.name}")
         return None
+
+
+def _platform_guard(windows: list[bool]) -> Optional[Guard]:
+    """The guard for "the platform is one of these", given which of them are Windows."""
+    if all(windows):
+        return Guard(when_true=False, when_false=True)
+    if not any(windows):
+        return Guard(when_true=True, when_false=None)
+    return None
 
 
 def _evidence(attrs: dict[str, Value]) -> dict[str, type]:

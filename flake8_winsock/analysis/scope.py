@@ -6,6 +6,10 @@ from typing import Optional
 
 from .values import Value, join
 
+# The key under which an environment records that its code runs on POSIX only
+# (True), on Windows (False), or either (missing or None).
+POSIX = "<posix>"
+
 
 class Env:
     """Bindings of one scope at one point of the flow.

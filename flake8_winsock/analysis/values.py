@@ -67,6 +67,29 @@ class Tup:
     items: tuple["Value", ...]
 
 
+@dataclass(frozen=True)
+class Guard:
+    """A platform test: whether the code runs on POSIX only when it is true, and when false.
+
+    ``sys.platform == "win32"`` is ``Guard(when_true=False, when_false=True)``;
+    ``hasattr(os, "fork")`` is ``Guard(when_true=True, when_false=None)`` (false says nothing).
+    """
+
+    when_true: Optional[bool]
+    when_false: Optional[bool]
+
+    def negated(self) -> "Guard":
+        return Guard(self.when_false, self.when_true)
+
+    def facts(self) -> tuple[dict[str, "Value"], dict[str, "Value"]]:
+        from .scope import POSIX
+
+        return (
+            {POSIX: self.when_true} if self.when_true is not None else {},
+            {POSIX: self.when_false} if self.when_false is not None else {},
+        )
+
+
 class _NoneLiteral:
     """The literal ``None``: it joins with anything without diluting it."""
 
@@ -76,7 +99,7 @@ class _NoneLiteral:
 
 NONE = _NoneLiteral()
 
-Value = Union[Ref, Inst, Sock, Handle, Member, Tup, _NoneLiteral, None]
+Value = Union[Ref, Inst, Sock, Handle, Member, Tup, Guard, bool, _NoneLiteral, None]
 
 
 def join(a: Value, b: Value) -> Value:
