@@ -363,3 +363,111 @@ def test_subprocess_message_names_the_stream() -> None:
         "WSK301 socket from 'c' (socket.socket.accept() at line 2) passed to subprocess.Popen as stdout; "
         "use pipes and a relay thread, or c.share(pid) and socket.fromshare() in the child"
     )
+
+
+def test_wrapper_finding_names_the_chain() -> None:
+    [finding] = check_source(
+        textwrap.dedent(
+            """\
+            import socket, win32file
+
+            def connect(addr):
+                return socket.create_connection(addr)
+
+            def _raw_write(h, data):
+                win32file.WriteFile(h, data)
+
+            def _send(s, data):
+                _raw_write(s.fileno(), data)
+
+            def main():
+                conn = connect(("h", 1))
+                _send(conn, b"x")
+            """
+        )
+    )
+    assert (finding.line, finding.code) == (14, "WSK102")
+    assert finding.message == (
+        "WSK102 socket from 'conn' (connect() at line 13) passed to _send(), which passes it to "
+        "_raw_write() at line 10, which passes it to win32file.WriteFile at line 7; "
+        "use conn.sendall() or win32file.WSASend()"
+    )
+
+
+SUMMARIES = {
+    "factory and wrapper methods through self": """
+        import socket, win32file
+        class Client:
+            def _open(self):
+                return socket.socket()
+            def _write(self, h, data):
+                win32file.WriteFile(h, data)
+            def run(self):
+                s = self._open()
+                self._write(s.fileno(), b"")  # error: WSK102
+                self._write(data=b"", h=s.fileno())  # error: WSK102
+        """,
+    "C runtime wrapper": """
+        import os, socket
+        def read_exactly(fd, n):
+            return os.read(fd, n)
+        def main():
+            s = socket.create_connection(("h", 1))
+            read_exactly(s.fileno(), 4)  # error: WSK201
+        """,
+    "recursion terminates": """
+        import socket, win32file
+        def loop(h, n):
+            if n:
+                return loop(h, n - 1)
+            win32file.WriteFile(h, b"")
+        def main():
+            loop(socket.socket().fileno(), 3)  # error: WSK102
+        """,
+}
+
+
+@pytest.mark.parametrize("source", SUMMARIES.values(), ids=SUMMARIES.keys())
+def test_module_functions_are_followed(source: str) -> None:
+    test_reported(source)
+
+
+SUMMARY_LOOK_ALIKES = {
+    "helper returns a pipe": """
+        import socket, win32file, win32pipe
+        def open_pipe(name):
+            return win32pipe.CreateNamedPipe(name, 3, 0, 1, 65536, 65536, 0, None)
+        def main():
+            sock = open_pipe(r"\\\\.\\pipe\\x")
+            win32file.WriteFile(sock, b"")
+        """,
+    "wrapper calls WSASend": """
+        import socket, win32file
+        def send(s, data, ov):
+            return win32file.WSASend(s, data, ov)
+        def main():
+            s = socket.socket()
+            send(s, b"", None)
+        """,
+    "wrapper given a file's handle": """
+        import socket, msvcrt, win32file
+        def write(h, data):
+            win32file.WriteFile(h, data)
+        def main():
+            f = open("log", "ab")
+            write(msvcrt.get_osfhandle(f.fileno()), b"")
+        """,
+    "wrapper guarded by a platform test": """
+        import os, socket, sys
+        def close_fd(fd):
+            if sys.platform != "win32":
+                os.close(fd)
+        def main():
+            close_fd(socket.socket().fileno())
+        """,
+}
+
+
+@pytest.mark.parametrize("source", SUMMARY_LOOK_ALIKES.values(), ids=SUMMARY_LOOK_ALIKES.keys())
+def test_module_function_look_alikes_are_silent(source: str) -> None:
+    assert findings(source) == []

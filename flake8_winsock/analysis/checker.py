@@ -19,7 +19,7 @@ import libcst as cst
 
 from .. import catalog
 from .scope import POSIX, Env, merge
-from .values import NONE, Guard, Handle, Inst, Member, Origin, Ref, Sock, Tup, Value, join
+from .values import NONE, Guard, Handle, Inst, Member, Origin, Param, Ref, Sock, Tup, Value, join
 
 MAX_ROUNDS = 4
 _BUILTINS = frozenset(dir(builtins))
@@ -38,6 +38,38 @@ class RawFinding:
     name: Optional[str]  # how the code names the socket
     keyword: Optional[str]  # the keyword it was passed as
     top: int  # the module-level statement that holds it
+    via: tuple[Origin, ...] = ()  # the module's own functions it passed through, down to the sink
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A parameter of a module function that reaches a sink."""
+
+    index: int  # its position, ``self`` included
+    param: str  # its name, for keyword calls
+    wants: str  # "handle": the argument is the handle; "socket": its handle is taken inside
+    sink: catalog.Sink
+    chain: tuple[Origin, ...]  # calls from the function's body down to the sink call
+
+
+@dataclass
+class Summary:
+    returns: Value = None
+    flows: list[Flow] = field(default_factory=list)
+
+
+@dataclass
+class FuncInfo:
+    """A function or method of the module, summarised when a call needs it."""
+
+    node: cst.FunctionDef
+    name: str  # as messages show it
+    parent: Optional["Env"]  # the enclosing function's scope, None at module level
+    owner: Optional["ClassInfo"]
+    posix: bool
+    top: int
+    summary: Optional[Summary] = None
+    running: bool = False
 
 
 @dataclass
@@ -100,13 +132,21 @@ class Checker(cst.CSTVisitor):
         self.loop_exits: list[list[Env]] = []
         self.class_env: Optional[Env] = None  # the body of the class being defined
         self.in_function = False
+        self.functions: dict[str, FuncInfo] = {}
+        self.method_names: set[str] = set()  # names of the module's methods, for the call filter
+        self.module_done = False
+        self.env_at_module_level = self.env
+        self.current_params: list[cst.Param] = []
+        self.summaries: list[tuple[list[Value], list[Flow]]] = []  # returns and flows being collected
         self._scope_names: list[str] = []
 
     # --- Driving -------------------------------------------------------------------
 
     def analyse(self, module: cst.Module) -> None:
         for self.top, statement in enumerate(module.body):
+            self.env_at_module_level = self.env
             self.run_block([statement])
+        self.module_done = True
         self.module_env = self.env
         self.module_env.dead = False
         while self.queue:
@@ -189,8 +229,10 @@ class Checker(cst.CSTVisitor):
             qualname = f"{base.qualname}.{attr}"
             return Ref(catalog.LIBRARY_ATTRIBUTES.get(qualname, qualname))
         if isinstance(base, Inst) and base.cls in self.classes:
+            if f"{base.cls}.{attr}" in self.functions and attr not in self.classes[base.cls].attrs:
+                return Member(base, dotted(node.value), attr)  # a method of the module's class
             return self.classes[base.cls].attrs.get(attr)
-        if isinstance(base, (Inst, Sock)):
+        if isinstance(base, (Inst, Sock, Param)):
             return Member(base, dotted(node.value), attr)
         return None
 
@@ -207,6 +249,9 @@ class Checker(cst.CSTVisitor):
         func = self.value_of(node.func)
         if isinstance(func, Ref):
             return self.result(func.qualname, node, None, None)
+        if isinstance(func, Member) and isinstance(func.receiver, Param):
+            kind = catalog.CALL_RESULTS.get(f"{catalog.SOCKET_CLASS}.{func.name}")
+            return Param(func.receiver.index, True) if kind == catalog.HANDLE and not func.receiver.handle else None
         if isinstance(func, Member):
             cls = catalog.SOCKET_CLASS if isinstance(func.receiver, Sock) else func.receiver.cls
             return self.result(f"{cls}.{func.name}", node, func.receiver, func.receiver_name)
@@ -224,6 +269,15 @@ class Checker(cst.CSTVisitor):
             library = _string(argument(node, 0))
             known = catalog.LIBRARIES.get(library.lower()) if library else None
             return Ref(known) if known else None
+        if qualname in self.functions:
+            info = self.functions[qualname]
+            returned = self.summarise(info).returns
+            origin = self.origin(f"{info.name}()", node)
+            if isinstance(returned, Sock):
+                return Sock(origin)
+            if isinstance(returned, Handle):
+                return Handle(Sock(origin), None)
+            return returned if isinstance(returned, (Inst, Tup)) else None
         if qualname in self.classes:
             info = self.classes[qualname]
             return Sock(self.origin(f"{info.name}()", node)) if info.is_socket else Inst(qualname)
@@ -353,7 +407,7 @@ class Checker(cst.CSTVisitor):
                 return
             self.env.bind(path, value)
             owner = self.current_class
-            if owner is not None and path.count(".") == 1 and path.split(".")[0] == self.self_name:
+            if owner is not None and not self.summaries and path.count(".") == 1 and path.split(".")[0] == self.self_name:
                 attr = target.attr.value
                 owner.stored[attr] = join(owner.stored[attr], value) if attr in owner.stored else value
         elif isinstance(target, (cst.Tuple, cst.List)):
@@ -436,6 +490,8 @@ class Checker(cst.CSTVisitor):
     visit_Nonlocal = visit_Global
 
     def leave_Return(self, node: cst.Return) -> None:
+        if self.summaries:
+            self.summaries[-1][0].append(self.value_of(node.value) if node.value is not None else NONE)
         self.env.dead = True
 
     def leave_Raise(self, node: cst.Raise) -> None:
@@ -550,15 +606,27 @@ class Checker(cst.CSTVisitor):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         for decorator in node.decorators:
             decorator.visit(self)
-        self.env.bind(node.name.value, None)
+        if self.summaries:  # a function inside one being summarised: not followed
+            self.env.bind(node.name.value, None)
+            return False
         posix = self.posix_only_here() or self.decorated_posix(node.decorators)
-        if self.current_class is not None and self.env is self.class_env:
-            self.current_class.methods.append((node, posix))
+        owner = self.current_class if self.current_class is not None and self.env is self.class_env else None
+        parent = self.env if self.in_function else None
+        if owner is not None:
+            key, name = f"{owner.key}.{node.name.value}", f"{owner.name}.{node.name.value}"
+            owner.methods.append((node, posix))
+            self.method_names.add(node.name.value)
         else:
-            self.queue.append((self.run_function, node, self.env if self.in_function else None, None, self.top, posix))
+            key, name = f"<{'.'.join([*self._scope_names, node.name.value])}()>", node.name.value
+            self.queue.append((self.run_function, node, parent, None, self.top, posix))
+        self.functions[key] = FuncInfo(node, name, parent, owner, posix, self.top)
+        self.env.bind(node.name.value, Ref(key))
         return False
 
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        if self.summaries:  # a class inside a function being summarised: not followed
+            self.env.bind(node.name.value, None)
+            return False
         for decorator in node.decorators:
             decorator.visit(self)
         for base in node.bases:
@@ -581,14 +649,36 @@ class Checker(cst.CSTVisitor):
 
     # --- Scopes --------------------------------------------------------------------
 
+    def summarise(self, info: FuncInfo) -> Summary:
+        """What a call of the function returns, and which parameters reach a sink."""
+        if info.summary is not None:
+            return info.summary
+        if info.running:
+            return Summary()  # recursion: what is known so far is nothing
+        info.running = True
+        self.summaries.append(([], []))
+        saved_top, self.top = self.top, info.top
+        parent = info.parent or (self.module_env if self.module_done else self.env_at_module_level)
+        try:
+            self.run_function(info.node, parent, info.owner, info.posix)
+        finally:
+            returns, flows = self.summaries.pop()
+            self.top, info.running = saved_top, False
+        returned: Value = NONE
+        for value in returns:
+            returned = join(returned, value)
+        info.summary = Summary(None if returned is NONE else returned, flows)
+        return info.summary
+
     def run_function(self, node: cst.FunctionDef, parent: Env, owner: Optional[ClassInfo], posix: bool) -> None:
-        saved = (self.env, self.current_class, self.self_name, self.loop_exits, self.in_function)
+        saved = (self.env, self.current_class, self.self_name, self.loop_exits, self.in_function, self.current_params)
         self.env = Env(parent=parent)
         if posix:
             self.env.bind(POSIX, True)
         self.current_class, self.self_name, self.loop_exits, self.in_function = owner, None, [], True
         is_static = any(dotted(d.decorator) in ("staticmethod", "classmethod") for d in node.decorators)
         params = [*node.params.posonly_params, *node.params.params]
+        self.current_params = params
         for i, param in enumerate([*params, *node.params.kwonly_params]):
             name = param.name.value
             if i == 0 and owner is not None and not is_static:
@@ -597,13 +687,13 @@ class Checker(cst.CSTVisitor):
             elif param.annotation is not None and self.annotation_is_socket(param.annotation.annotation):
                 value = Sock(self.origin(f"parameter '{name}' annotated as a socket", param))
             else:
-                value = None
+                value = Param(i, False) if self.summaries else None
             self.env.bind(name, value)
         for star in (node.params.star_arg, node.params.star_kwarg):
             if isinstance(star, cst.Param):
                 self.env.bind(star.name.value, None)
         self.run_body(node.body)
-        self.env, self.current_class, self.self_name, self.loop_exits, self.in_function = saved
+        self.env, self.current_class, self.self_name, self.loop_exits, self.in_function, self.current_params = saved
 
     def run_class(self, info: ClassInfo, parent: Env, _owner: None, posix: bool) -> None:
         """Run the methods together until what they store on ``self`` settles."""
@@ -656,25 +746,62 @@ class Checker(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if isinstance(func, cst.Attribute) and func.attr.value not in _SINK_NAMES:
+        if isinstance(func, cst.Attribute) and func.attr.value not in _SINK_NAMES and func.attr.value not in self.method_names:
             return
         if not isinstance(func, (cst.Name, cst.Attribute)):
             return
-        sink = self.sink_of(self.value_of(func))
-        if sink is None or (sink.posix_ok and self.posix_only_here()):
+        callee = self.value_of(func)
+        sink = self.sink_of(callee)
+        if sink is not None:
+            if sink.posix_ok and self.posix_only_here():
+                return
+            passed = [(argument(node, sink.position), None)] if sink.position is not None else []
+            passed += [(arg.value, arg.keyword.value) for arg in node.args if arg.keyword and arg.keyword.value in sink.keywords]
+            target = self.origin(sink.qualname, node)
+            for expression, keyword in passed:
+                if self.report(node, sink, expression, keyword, "handle", (target,)):
+                    return
             return
-        passed = [(argument(node, sink.position), None)] if sink.position is not None else []
-        passed += [(arg.value, arg.keyword.value) for arg in node.args if arg.keyword and arg.keyword.value in sink.keywords]
-        for expression, keyword in passed:
-            value = self.value_of(expression)
-            if isinstance(value, Handle):
-                name = value.name
-            elif isinstance(value, Sock) and sink.takes_socket:
-                name = dotted(expression)
-            else:
+        info = self.function_of(callee)
+        if info is None:
+            return
+        shift = 1 if isinstance(callee, Member) and info.owner is not None else 0
+        hop = self.origin(f"{info.name}()", node)
+        for flow in self.summarise(info).flows:
+            if flow.sink.posix_ok and self.posix_only_here():
                 continue
-            self.findings.append(RawFinding(node, sink, value, name, keyword, self.top))
-            return
+            expression = argument(node, flow.index - shift, flow.param)
+            if self.report(node, flow.sink, expression, None, flow.wants, (hop, *flow.chain)):
+                return
+
+    def report(
+        self, node: cst.Call, sink: catalog.Sink, expression, keyword: Optional[str], wants: str, chain: tuple[Origin, ...]
+    ) -> bool:
+        """A finding, or while summarising a parameter's flow, if ``expression`` is the bug."""
+        value = self.value_of(expression)
+        if isinstance(value, Param) and self.summaries:
+            if wants == "handle" or not value.handle:
+                names = [p.name.value for p in self.current_params]
+                name = names[value.index] if value.index < len(names) else ""
+                self.summaries[-1][1].append(Flow(value.index, name, "socket" if value.handle else wants, sink, chain))
+            return False
+        if self.summaries:
+            return False
+        if isinstance(value, Handle) and wants == "handle":
+            name = value.name
+        elif isinstance(value, Sock) and (sink.takes_socket or wants == "socket"):
+            name = dotted(expression)
+        else:
+            return False
+        self.findings.append(RawFinding(node, sink, value, name, keyword, self.top, chain if len(chain) > 1 else ()))
+        return True
+
+    def function_of(self, callee: Value) -> Optional[FuncInfo]:
+        if isinstance(callee, Ref):
+            return self.functions.get(callee.qualname)
+        if isinstance(callee, Member) and isinstance(callee.receiver, Inst):
+            return self.functions.get(f"{callee.receiver.cls}.{callee.name}")
+        return None
 
     def sink_of(self, func: Value) -> Optional[catalog.Sink]:
         if isinstance(func, Ref):

@@ -52,6 +52,14 @@ class Handle:
 
 
 @dataclass(frozen=True)
+class Param:
+    """While a function is summarised: its parameter ``index``, or that parameter's ``fileno()``."""
+
+    index: int
+    handle: bool
+
+
+@dataclass(frozen=True)
 class Member:
     """An attribute of a typed value, not yet called: ``ov.ReadFile``, ``s.fileno``."""
 
@@ -99,7 +107,7 @@ class _NoneLiteral:
 
 NONE = _NoneLiteral()
 
-Value = Union[Ref, Inst, Sock, Handle, Member, Tup, Guard, bool, _NoneLiteral, None]
+Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Guard, bool, _NoneLiteral, None]
 
 
 def join(a: Value, b: Value) -> Value:
