@@ -52,7 +52,33 @@ CALL_RESULTS: dict[str, str] = {
     "asyncio.AbstractEventLoop.sock_accept": ACCEPT,
     "_overlapped.Overlapped": "_overlapped.Overlapped",
     "cffi.FFI": "cffi.FFI",
+    "http.client.HTTPConnection": "http.client.HTTPConnection",
+    "http.client.HTTPSConnection": "http.client.HTTPSConnection",
+    "ftplib.FTP": "ftplib.FTP",
+    "ftplib.FTP_TLS": "ftplib.FTP_TLS",
+    "smtplib.SMTP": "smtplib.SMTP",
+    "smtplib.SMTP_SSL": "smtplib.SMTP_SSL",
+    "poplib.POP3": "poplib.POP3",
+    "imaplib.IMAP4": "imaplib.IMAP4",
 }
+
+# Attributes that hold a socket, on instances of the class and on ``self`` in classes
+# deriving from it. (``socketserver.BaseRequestHandler.request`` is not here: it is a
+# (data, socket) pair for UDP servers.)
+SOCKET_ATTRIBUTES = frozenset(
+    {
+        "socketserver.StreamRequestHandler.request",
+        "socketserver.StreamRequestHandler.connection",
+        "http.client.HTTPConnection.sock",
+        "http.client.HTTPSConnection.sock",
+        "ftplib.FTP.sock",
+        "ftplib.FTP_TLS.sock",
+        "smtplib.SMTP.sock",
+        "smtplib.SMTP_SSL.sock",
+        "poplib.POP3.sock",
+        "imaplib.IMAP4.sock",
+    }
+)
 
 # Methods of a receiver the analysis cannot type, whose call is evidence by itself.
 # asyncio's documented way to reach a transport's socket: method -> the string its

@@ -51,6 +51,7 @@ SOURCE_WORDS = re.compile(
             for q, kind in catalog.CALL_RESULTS.items()
             if kind in (catalog.SOCKET, catalog.PAIR, catalog.ACCEPT) and not q.startswith(catalog.SOCKET_CLASS + ".")
         }
+        | {_last(q.rsplit(".", 1)[0]) for q in catalog.SOCKET_ATTRIBUTES}
         | set(catalog.EXTRA_INFO_METHODS)
         | set(catalog.SOCKET_WRAPPING_METHODS)
     )

@@ -471,3 +471,38 @@ SUMMARY_LOOK_ALIKES = {
 @pytest.mark.parametrize("source", SUMMARY_LOOK_ALIKES.values(), ids=SUMMARY_LOOK_ALIKES.keys())
 def test_module_function_look_alikes_are_silent(source: str) -> None:
     assert findings(source) == []
+
+
+LIBRARY = {
+    "stream request handler": """
+        import os, socketserver
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self):
+                os.write(self.connection.fileno(), b"hi")  # error: WSK201
+                os.read(self.request.fileno(), 10)  # error: WSK201
+        """,
+    "http connection's socket": """
+        import http.client, os
+        def probe():
+            c = http.client.HTTPConnection("example.com")
+            c.connect()
+            os.set_blocking(c.sock.fileno(), False)  # error: WSK205
+        """,
+}
+
+
+@pytest.mark.parametrize("source", LIBRARY.values(), ids=LIBRARY.keys())
+def test_library_sockets(source: str) -> None:
+    test_reported(source)
+
+
+def test_base_request_handler_request_is_not_a_socket() -> None:
+    assert findings(
+        """
+        import os, socketserver
+        class Udp(socketserver.BaseRequestHandler):
+            def handle(self):
+                data, sock = self.request
+                os.write(sock.fileno(), data)
+        """
+    ) == []

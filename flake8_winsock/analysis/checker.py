@@ -232,6 +232,8 @@ class Checker(cst.CSTVisitor):
             if f"{base.cls}.{attr}" in self.functions and attr not in self.classes[base.cls].attrs:
                 return Member(base, dotted(node.value), attr)  # a method of the module's class
             return self.classes[base.cls].attrs.get(attr)
+        if isinstance(base, Inst) and f"{base.cls}.{attr}" in catalog.SOCKET_ATTRIBUTES:
+            return Sock(self.origin(f"{dotted(node) or attr}", node))
         if isinstance(base, (Inst, Sock, Param)):
             return Member(base, dotted(node.value), attr)
         return None
@@ -634,12 +636,18 @@ class Checker(cst.CSTVisitor):
         self._scope_names.append(node.name.value)
         info = ClassInfo(key=f"<{'.'.join(self._scope_names)}>", name=node.name.value)
         info.is_socket = any(self.is_socket_class(base.value) for base in node.bases)
+        for base in node.bases:  # socket attributes inherited from a library class
+            known = self.value_of(base.value)
+            for attribute in catalog.SOCKET_ATTRIBUTES if isinstance(known, Ref) else ():
+                cls, _, attr = attribute.rpartition(".")
+                if cls == known.qualname:
+                    info.declared[attr] = Sock(self.origin(f"{cls.rsplit('.', 1)[-1]}.{attr}", base))
         self.classes[info.key] = info
         saved = (self.env, self.class_env, self.current_class, self.self_name)
         self.class_env = self.env = Env(parent=self.env)
         self.current_class, self.self_name = info, None
         self.run_body(node.body)
-        info.declared = {k: v for k, v in self.env.vars.items() if isinstance(v, Sock)}
+        info.declared.update({k: v for k, v in self.env.vars.items() if isinstance(v, Sock)})
         self.env, self.class_env, self.current_class, self.self_name = saved
         self._scope_names.pop()
         self.env.bind(node.name.value, Ref(info.key))
