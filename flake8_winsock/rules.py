@@ -418,7 +418,9 @@ def rule_markdown(rule: Rule) -> str:
         return f"{ticks}python\n{code.rstrip()}\n{ticks}"
 
     state = "on by default" if rule.default else "off by default (enable it with `extend-select`)"
-    fix = "a fix is available" if rule.fixable else "no automatic fix"
+    fix = "no automatic fix"
+    if rule.fixable:
+        fix = "a safe fix (`--fix`)" if rule.fix_is_safe else "an unsafe fix (`--fix --unsafe-fixes`)"
     parts = [
         f"# {rule.code}: {rule.name}",
         f"{rule.summary[:1].upper()}{rule.summary[1:]}. Code `{rule.code}`, {state}, {fix}.",
