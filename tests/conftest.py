@@ -14,6 +14,15 @@ EXPECTED = re.compile(r"#\s*error:\s*(WSK\d{3}(?:\s*,\s*WSK\d{3})*)")
 FLAKE8_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>WSK\d{3}) ")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz-examples",
+        type=int,
+        default=None,
+        help="generated programs per fuzz strategy (default 60, or $FLAKE8_WINSOCK_FUZZ_EXAMPLES)",
+    )
+
+
 def case_files() -> list[Path]:
     return sorted(CASES.glob("*.py"))
 
