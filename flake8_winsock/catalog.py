@@ -246,6 +246,13 @@ SINKS: dict[str, Sink] = {
 # Values that tell which platform runs the code, and the prefix of their Windows value:
 # ``sys.platform == "win32"``, ``os.name == "nt"``, ``platform.system() == "Windows"``.
 PLATFORM_PROBES = {"sys.platform": "win", "os.name": "nt", "platform.system()": "Windows"}
+# Calls that answer "is this Windows?": name -> True for a Windows test, False for a
+# POSIX one (Twisted's ``platform.isWindows()`` is common in test suites).
+PLATFORM_TEST_CALLS = {
+    "twisted.python.runtime.platform.isWindows": True,
+    "twisted.python.runtime.platform.isLinux": False,
+    "twisted.python.runtime.platform.isMacOSX": False,
+}
 # Names that exist only on POSIX: ``hasattr(os, "fork")`` is a POSIX test, and code after
 # a statement calling one of them runs on POSIX only.
 POSIX_ONLY = frozenset(

@@ -10,6 +10,7 @@ with a large stack, and a RecursionError costs one statement, not the run.
 from __future__ import annotations
 
 import ast
+import re
 import sys
 import threading
 
@@ -26,6 +27,7 @@ def check_source(source: str, filename: str = "<string>", *, python_parsed: bool
     ``python_parsed`` says the caller has already seen Python parse the text (flake8
     has); otherwise a text Python rejects gives one WSK900 and nothing else.
     """
+    source = source.removeprefix("\ufeff")  # a BOM, as flake8 and Python's own reader drop it
     if not may_contain_finding(source):
         return []
     if not python_parsed:
@@ -34,13 +36,17 @@ def check_source(source: str, filename: str = "<string>", *, python_parsed: bool
         except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
             line = getattr(error, "lineno", None) or 1
             return [not_analysed(f"Python cannot parse it ({type(error).__name__}: {error})", line)]
-    result: list[Finding] = []
+    source, skipped = _without_deep_statements(source)
+    result: list[Finding] = [
+        not_analysed(f"the statement at line {line} is nested too deeply to follow; the rest of the file was analysed", line)
+        for line in skipped[:1]
+    ]
 
     def work() -> None:
         try:
             from .analysis import analyse
 
-            result.extend(analyse(source))
+            result.extend(f for f in analyse(source) if not (skipped and f.code == "WSK900" and "nested too deeply" in f.text))
         except Exception as error:  # the lint run goes on: say why, report nothing else
             result[:] = [not_analysed(f"internal error ({type(error).__name__}: {error})")]
 
@@ -55,3 +61,51 @@ def check_source(source: str, filename: str = "<string>", *, python_parsed: bool
         threading.stack_size(previous_stack)
         sys.setrecursionlimit(limit)
     return result
+
+
+# LibCST's parse time grows much faster than linearly with expression depth (a
+# 2,900-deep subscript chain takes seconds to minutes); no real code nests that deep.
+# Statements deeper than this are left out before LibCST sees the text.
+MAX_DEPTH = 250
+_LONG_LINE = re.compile(r"[^\n]{%d}" % MAX_DEPTH)  # such nesting needs a long line
+
+
+def _without_deep_statements(source: str) -> tuple[str, list[int]]:
+    """The text with too deeply nested statements replaced by ``pass``, and their lines.
+
+    Line numbers are kept: the replaced span becomes ``pass`` followed by backslash
+    continuations. Only texts with a long line pay for the ``ast`` walk.
+    """
+    if not _LONG_LINE.search(source):
+        return source, []
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return source, []
+    deep: list[ast.stmt] = []
+    stack: list[tuple[ast.AST, int, ast.stmt | None]] = [(tree, 0, None)]
+    while stack:
+        node, depth, statement = stack.pop()
+        if isinstance(node, ast.stmt):
+            statement, depth = node, 0
+        elif depth > MAX_DEPTH and statement is not None:
+            if not deep or deep[-1] is not statement:
+                deep.append(statement)
+            continue
+        for child in ast.iter_child_nodes(node):
+            stack.append((child, depth + 1, statement))
+    if not deep:
+        return source, []
+    lines = source.splitlines(keepends=True)
+    for statement in sorted(set(deep), key=lambda s: (s.lineno, s.col_offset), reverse=True):
+        first, last = statement.lineno - 1, (statement.end_lineno or statement.lineno) - 1
+        start = _char_col(lines[first], statement.col_offset)
+        end = _char_col(lines[last], statement.end_col_offset or 0)
+        blank = "pass" + " \\\n" * (last - first)
+        lines[first : last + 1] = [lines[first][:start] + blank + lines[last][end:]]
+    return "".join(lines), sorted(s.lineno for s in set(deep))
+
+
+def _char_col(line: str, byte_offset: int) -> int:
+    """ast counts columns in UTF-8 bytes; str slicing counts characters."""
+    return len(line.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore"))

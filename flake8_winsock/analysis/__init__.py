@@ -18,7 +18,8 @@ def analyse(source: str) -> list[Finding]:
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as error:
-        return [not_analysed(f"LibCST cannot parse it: {error.message}", error.raw_line, error.raw_column)]
+        line, col = _inside(source, error.raw_line, error.raw_column)
+        return [not_analysed(f"LibCST cannot parse it: {error.message}", line, col)]
     except RecursionError:
         return [not_analysed("LibCST cannot parse it: nesting too deep")]
     except Exception as error:
@@ -49,26 +50,37 @@ class Places:
     def __init__(self, module: cst.Module, source: str) -> None:
         self.module = module
         self.starts = _statement_lines(module, source)
-        self.cache: dict[int, dict] = {}
+        self.cache: dict[int, tuple] = {}
 
     def first_line(self, top: int) -> int:
-        return self.starts[top]
+        return self.starts[top][0]
 
     def of(self, node: cst.CSTNode, top: int) -> CodeRange:
         if top not in self.cache:
             statement = self.module.body[top]
-            wrapper = MetadataWrapper(cst.Module(body=[statement]), unsafe_skip_copy=True)
+            alone = self.module.with_changes(header=(), body=[statement], footer=())  # keeps the file's indent
+            wrapper = MetadataWrapper(alone, unsafe_skip_copy=True)
             positions = wrapper.resolve(PositionProvider)
-            shift = self.starts[top] - positions[statement].start.line
-            self.cache[top] = {"positions": positions, "shift": shift}
-        entry = self.cache[top]
-        where = entry["positions"][node]
-        shift = entry["shift"]
-        return CodeRange((where.start.line + shift, where.start.column), (where.end.line + shift, where.end.column))
+            line, column = self.starts[top]
+            first = positions[statement].start
+            # Python counts what LibCST keeps as leading whitespace (a form feed) in the column.
+            self.cache[top] = (positions, line - first.line, first.line, column - first.column)
+        positions, shift, first_line, first_shift = self.cache[top]
+        where = positions[node]
+        start_col = where.start.column + (first_shift if where.start.line == first_line else 0)
+        end_col = where.end.column + (first_shift if where.end.line == first_line else 0)
+        return CodeRange((where.start.line + shift, start_col), (where.end.line + shift, end_col))
 
 
-def _statement_lines(module: cst.Module, source: str) -> list[int]:
-    """The line each of LibCST's module-level statements starts on, by Python's parser."""
+def _inside(source: str, line: int, col: int) -> tuple[int, int]:
+    """A position clamped to the text, for parser errors that point past it."""
+    lines = source.splitlines() or [""]
+    line = min(max(line, 1), len(lines))
+    return line, min(max(col, 0), len(lines[line - 1]))
+
+
+def _statement_lines(module: cst.Module, source: str) -> list[tuple[int, int]]:
+    """Where each of LibCST's module-level statements starts (line, column), by Python's parser."""
     body: Iterable[ast.stmt] = iter(ast.parse(source).body)
     starts = []
     for statement in module.body:
@@ -76,7 +88,7 @@ def _statement_lines(module: cst.Module, source: str) -> list[int]:
         first = next(body)
         for _ in range(count - 1):
             next(body)
-        starts.append(first.lineno)  # for a decorated def, both count from ``def``
+        starts.append((first.lineno, first.col_offset))  # a decorated def: both count from ``def``
     return starts
 
 

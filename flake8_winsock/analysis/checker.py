@@ -18,7 +18,7 @@ from typing import Optional, Sequence, Union
 import libcst as cst
 
 from .. import catalog
-from .scope import POSIX, Env, merge
+from .scope import POSIX, Env, identifier, merge
 from .values import NONE, Guard, Handle, Inst, Member, Origin, Param, Ref, Sock, Tup, Value, join
 
 MAX_ROUNDS = 4
@@ -133,7 +133,8 @@ class Checker(cst.CSTVisitor):
         self.class_env: Optional[Env] = None  # the body of the class being defined
         self.in_function = False
         self.functions: dict[str, FuncInfo] = {}
-        self.method_names: set[str] = set()  # names of the module's methods, for the call filter
+        self.method_names: set[str] = set()
+        self.comprehension_scopes: list[Env] = []  # names of the module's methods, for the call filter
         self.module_done = False
         self.env_at_module_level = self.env
         self.current_params: list[cst.Param] = []
@@ -224,7 +225,7 @@ class Checker(cst.CSTVisitor):
             if found:
                 return value
         base = self.value_of(node.value)
-        attr = node.attr.value
+        attr = identifier(node.attr.value)
         if isinstance(base, Ref):
             qualname = f"{base.qualname}.{attr}"
             return Ref(catalog.LIBRARY_ATTRIBUTES.get(qualname, qualname))
@@ -265,6 +266,8 @@ class Checker(cst.CSTVisitor):
         """What calling ``qualname`` yields, by the catalog (or the module's classes)."""
         if qualname in ("hasattr", "str.startswith") or qualname.endswith(".startswith"):
             return self.platform_call(qualname, node)
+        if qualname in catalog.PLATFORM_TEST_CALLS:
+            return _platform_guard([catalog.PLATFORM_TEST_CALLS[qualname]])
         if qualname in catalog.PASS_THROUGH:
             return self.value_of(argument(node, catalog.PASS_THROUGH[qualname]))
         if qualname in catalog.LIBRARY_LOADERS:
@@ -410,7 +413,7 @@ class Checker(cst.CSTVisitor):
             self.env.bind(path, value)
             owner = self.current_class
             if owner is not None and not self.summaries and path.count(".") == 1 and path.split(".")[0] == self.self_name:
-                attr = target.attr.value
+                attr = identifier(target.attr.value)
                 owner.stored[attr] = join(owner.stored[attr], value) if attr in owner.stored else value
         elif isinstance(target, (cst.Tuple, cst.List)):
             elements = target.elements
@@ -479,7 +482,12 @@ class Checker(cst.CSTVisitor):
         self.bind(node.target, None)
 
     def leave_NamedExpr(self, node: cst.NamedExpr) -> None:
-        self.bind(node.target, self.value_of(node.value))
+        value = self.value_of(node.value)
+        self.bind(node.target, value)
+        if self.comprehension_scopes:  # it binds in the scope around the comprehension
+            inner, self.env = self.env, self.comprehension_scopes[0]
+            self.bind(node.target, None)  # per iteration: what it holds after is not known
+            self.env = inner
 
     def leave_Del(self, node: cst.Del) -> None:
         self.bind(node.target, None)
@@ -596,6 +604,21 @@ class Checker(cst.CSTVisitor):
 
     visit_TryStar = visit_Try
 
+    def visit_Match(self, node: cst.Match) -> bool:
+        node.subject.visit(self)
+        before = self.env
+        outcomes = [before]  # no case matched
+        for case in node.cases:
+            self.env = before.copy()
+            for name in _captured(case.pattern):
+                self.env.bind(name, None)
+            if case.guard is not None:
+                case.guard.visit(self)
+            self.run_body(case.body)
+            outcomes.append(self.env)
+        self.env = merge(outcomes)
+        return False
+
     def visit_With(self, node: cst.With) -> bool:
         for item in node.items:
             item.item.visit(self)
@@ -647,7 +670,7 @@ class Checker(cst.CSTVisitor):
         self.class_env = self.env = Env(parent=self.env)
         self.current_class, self.self_name = info, None
         self.run_body(node.body)
-        info.declared.update({k: v for k, v in self.env.vars.items() if isinstance(v, Sock)})
+        info.declared.update({k: v for k, v in self.env.scope_vars().items() if isinstance(v, Sock)})
         self.env, self.class_env, self.current_class, self.self_name = saved
         self._scope_names.pop()
         self.env.bind(node.name.value, Ref(info.key))
@@ -735,6 +758,7 @@ class Checker(cst.CSTVisitor):
 
     def _comprehension(self, node: Union[cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp]) -> bool:
         saved = self.env
+        self.comprehension_scopes.append(saved)
         self.env = Env(parent=saved)
         clause: Optional[cst.CompFor] = node.for_in
         while clause is not None:
@@ -746,6 +770,7 @@ class Checker(cst.CSTVisitor):
         for part in (node.key, node.value) if isinstance(node, cst.DictComp) else (node.elt,):
             part.visit(self)
         self.env = saved
+        self.comprehension_scopes.pop()
         return False
 
     visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _comprehension
@@ -817,6 +842,31 @@ class Checker(cst.CSTVisitor):
         if isinstance(func, Member) and isinstance(func.receiver, Inst):
             return catalog.SINKS.get(f"{func.receiver.cls}.{func.name}")
         return None
+
+
+class _Captures(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+
+    def visit_MatchAs(self, node: cst.MatchAs) -> None:
+        if node.name is not None:
+            self.names.append(node.name.value)
+
+    def visit_MatchStar(self, node: cst.MatchStar) -> None:
+        if node.name is not None:
+            self.names.append(node.name.value)
+
+    def visit_MatchMapping(self, node: cst.MatchMapping) -> None:
+        if node.rest is not None:
+            self.names.append(node.rest.value)
+
+
+def _captured(pattern: cst.MatchPattern) -> list[str]:
+    """The names a ``case`` pattern binds."""
+    captures = _Captures()
+    pattern.visit(captures)
+    return captures.names
 
 
 def _platform_guard(windows: list[bool]) -> Optional[Guard]:
