@@ -1,0 +1,1 @@
+# CR line endings only.import socket, win32files = socket.socket()win32file.WriteFile(s.fileno(), b'')  # error: WSK102
