@@ -13,6 +13,7 @@ import ast
 import re
 import sys
 import threading
+from typing import Callable, TypeVar
 
 from .finding import Finding, not_analysed
 from .prefilter import may_contain_finding
@@ -42,25 +43,45 @@ def check_source(source: str, filename: str = "<string>", *, python_parsed: bool
         for line in skipped[:1]
     ]
 
-    def work() -> None:
-        try:
-            from .analysis import analyse
+    try:
+        from .analysis import analyse
 
-            result.extend(f for f in analyse(source) if not (skipped and f.code == "WSK900" and "nested too deeply" in f.text))
-        except Exception as error:  # the lint run goes on: say why, report nothing else
-            result[:] = [not_analysed(f"internal error ({type(error).__name__}: {error})")]
+        found = run_deep(lambda: analyse(source))
+    except Exception as error:  # the lint run goes on: say why, report nothing else
+        return [not_analysed(f"internal error ({type(error).__name__}: {error})")]
+    return result + [f for f in found if not (skipped and f.code == "WSK900" and "nested too deeply" in f.text)]
+
+
+T = TypeVar("T")
+
+
+def run_deep(work: Callable[[], T]) -> T:
+    """Run ``work`` where LibCST can recurse: a thread with a large stack and frame limit.
+
+    What ``work`` raises is raised again here, in the caller's thread.
+    """
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as error:
+            outcome.append((False, error))
 
     limit = sys.getrecursionlimit()
     previous_stack = threading.stack_size(STACK_SIZE)
     sys.setrecursionlimit(max(limit, RECURSION_LIMIT))
     try:
-        thread = threading.Thread(target=work, name="flake8-winsock")
+        thread = threading.Thread(target=run, name="flake8-winsock")
         thread.start()
         thread.join()
     finally:
         threading.stack_size(previous_stack)
         sys.setrecursionlimit(limit)
-    return result
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
 
 
 # LibCST's parse time grows much faster than linearly with expression depth (a

@@ -23,15 +23,13 @@ says why). What is never fixed, whatever the rule:
 from __future__ import annotations
 
 import ast
-import sys
-import threading
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional, Sequence
 
 import libcst as cst
 import libcst.matchers as m
 
-from .check import RECURSION_LIMIT, STACK_SIZE
+from .check import run_deep
 from .rules import RULES
 
 Builder = Callable[[cst.Call], Optional[cst.BaseExpression]]
@@ -173,32 +171,6 @@ def _from_tls(origin: cst.CSTNode) -> bool:
 # --- Planning and applying -----------------------------------------------------------
 
 
-def _deep(work: Callable[[], object]) -> object:
-    """Run ``work`` where LibCST can recurse: a thread with a large stack, as check_source does."""
-    outcome: list = []
-
-    def run() -> None:
-        try:
-            outcome.append((True, work()))
-        except BaseException as error:  # re-raised in the caller's thread
-            outcome.append((False, error))
-
-    limit = sys.getrecursionlimit()
-    previous = threading.stack_size(STACK_SIZE)
-    sys.setrecursionlimit(max(limit, RECURSION_LIMIT))
-    try:
-        thread = threading.Thread(target=run, name="flake8-winsock-fix")
-        thread.start()
-        thread.join()
-    finally:
-        threading.stack_size(previous)
-        sys.setrecursionlimit(limit)
-    ok, value = outcome[0]
-    if not ok:
-        raise value
-    return value
-
-
 class _Rewriter(cst.CSTTransformer):
     def __init__(self, chosen: dict[int, Fix]) -> None:
         super().__init__()
@@ -219,7 +191,7 @@ class FixPlan:
         self.module: Optional[cst.Module] = None
         self.fixes: list[Fix] = []
         try:
-            _deep(self._plan)
+            run_deep(self._plan)
         except Exception as error:
             raise FixError(f"cannot plan fixes ({type(error).__name__}: {error})") from None
 
@@ -257,7 +229,7 @@ class FixPlan:
         if not chosen or self.module is None:
             return self.source
         try:
-            fixed = _deep(lambda: self.module.visit(_Rewriter(chosen)).code)
+            fixed = run_deep(lambda: self.module.visit(_Rewriter(chosen)).code)
             ast.parse(fixed)
         except Exception as error:
             raise FixError(f"fixing would not give valid Python ({type(error).__name__}: {error})") from None
