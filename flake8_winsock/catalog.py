@@ -279,7 +279,7 @@ POSIX_ONLY = frozenset(
 SKIP_UNLESS = frozenset({"unittest.skipUnless"})
 SKIP_IF = frozenset({"unittest.skipIf", "pytest.mark.skipif"})
 
-# Calls that are right for a socket handle. Never sinks; the docs and tests read them.
+# Calls that are right for a socket handle. Never sinks (a test keeps them out of SINKS).
 SAFE_CALLS = (
     "win32file.WSASend",
     "win32file.WSARecv",

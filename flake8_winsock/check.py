@@ -15,7 +15,7 @@ import sys
 import threading
 from typing import Callable, TypeVar
 
-from .finding import Finding, not_analysed
+from .finding import TOO_DEEP, Finding, nested_too_deeply, not_analysed
 from .prefilter import may_contain_finding
 
 STACK_SIZE = 512 * 1024 * 1024  # reserved, not committed: pages are used as touched
@@ -38,10 +38,7 @@ def check_source(source: str, filename: str = "<string>", *, python_parsed: bool
             line = getattr(error, "lineno", None) or 1
             return [not_analysed(f"Python cannot parse it ({type(error).__name__}: {error})", line)]
     source, skipped = _without_deep_statements(source)
-    result: list[Finding] = [
-        not_analysed(f"the statement at line {line} is nested too deeply to follow; the rest of the file was analysed", line)
-        for line in skipped[:1]
-    ]
+    result = [nested_too_deeply(line) for line in skipped[:1]]
 
     try:
         from .analysis import analyse
@@ -49,7 +46,7 @@ def check_source(source: str, filename: str = "<string>", *, python_parsed: bool
         found = run_deep(lambda: analyse(source))
     except Exception as error:  # the lint run goes on: say why, report nothing else
         return [not_analysed(f"internal error ({type(error).__name__}: {error})")]
-    return result + [f for f in found if not (skipped and f.code == "WSK900" and "nested too deeply" in f.text)]
+    return result + [f for f in found if not (result and TOO_DEEP in f.text)]  # one such WSK900 a file
 
 
 T = TypeVar("T")

@@ -22,3 +22,11 @@ class Finding:
 def not_analysed(reason: str, line: int = 1, col: int = 0) -> Finding:
     """WSK900: the file names a sink but could not be analysed, and why."""
     return Finding("WSK900", line, col, f"file not analysed for socket handles: {reason}")
+
+
+def nested_too_deeply(line: int) -> Finding:
+    """WSK900 for a statement whose nesting the analysis left out; the rest was analysed."""
+    return not_analysed(f"the statement at line {line} {TOO_DEEP}; the rest of the file was analysed", line)
+
+
+TOO_DEEP = "is nested too deeply to follow"

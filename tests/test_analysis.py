@@ -506,3 +506,9 @@ def test_base_request_handler_request_is_not_a_socket() -> None:
                 os.write(sock.fileno(), data)
         """
     ) == []
+
+
+def test_winsock_calls_the_catalog_recommends_are_never_sinks() -> None:
+    from flake8_winsock.catalog import SAFE_CALLS, SINKS
+
+    assert SAFE_CALLS and set(SAFE_CALLS).isdisjoint(SINKS)

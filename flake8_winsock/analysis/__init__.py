@@ -8,7 +8,7 @@ from typing import Iterable
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
-from ..finding import Finding, not_analysed
+from ..finding import Finding, nested_too_deeply, not_analysed
 from .checker import Checker, RawFinding
 from .values import Handle
 
@@ -31,10 +31,7 @@ def analyse(source: str) -> list[Finding]:
     places = Places(module, source)
     findings = {_finding(raw, places) for raw in checker.findings}
     for top in checker.too_deep[:1]:
-        line = places.first_line(top)
-        findings.add(
-            not_analysed(f"the statement at line {line} is nested too deeply to follow; the rest of the file was analysed", line)
-        )
+        findings.add(nested_too_deeply(places.first_line(top)))
     return sorted(findings, key=lambda f: (f.line, f.col, f.code))
 
 

@@ -264,7 +264,7 @@ class Checker(cst.CSTVisitor):
 
     def result(self, qualname: str, node: cst.Call, receiver: Value, receiver_name: Optional[str]) -> Value:
         """What calling ``qualname`` yields, by the catalog (or the module's classes)."""
-        if qualname in ("hasattr", "str.startswith") or qualname.endswith(".startswith"):
+        if qualname == "hasattr" or qualname.endswith(".startswith"):
             return self.platform_call(qualname, node)
         if qualname in catalog.PLATFORM_TEST_CALLS:
             return _platform_guard([catalog.PLATFORM_TEST_CALLS[qualname]])
