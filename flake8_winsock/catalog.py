@@ -12,7 +12,7 @@ Qualified names are written as the analysis resolves them: ``win32file.WriteFile
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Union
 
 # --- What a call yields -------------------------------------------------------------
 
@@ -86,6 +86,62 @@ SOCKET_ATTRIBUTES = frozenset(
 EXTRA_INFO_METHODS = {"get_extra_info": "socket"}
 # Methods that return a socket when handed one (``context.wrap_socket(sock)``).
 SOCKET_WRAPPING_METHODS = frozenset({"wrap_socket"})
+
+# --- Containers of sockets ------------------------------------------------------------
+
+# Generic types whose every element is a socket when subscripted with a socket class:
+# ``list[socket.socket]``, ``typing.Sequence[ssl.SSLSocket]``. Tuples are apart: a
+# container only as ``tuple[socket.socket, ...]``, else a tuple of as many sockets.
+_ABSTRACT = ("Sequence", "MutableSequence", "Iterable", "Iterator", "Collection", "MutableSet")
+SOCKET_CONTAINERS = frozenset(
+    {
+        "list",
+        "set",
+        "frozenset",
+        "collections.deque",
+        "typing.List",
+        "typing.Set",
+        "typing.FrozenSet",
+        "typing.AbstractSet",
+        "typing.Deque",
+        "collections.abc.Set",
+        *(f"typing.{name}" for name in _ABSTRACT),
+        *(f"collections.abc.{name}" for name in _ABSTRACT),
+    }
+)
+TUPLE_TYPES = frozenset({"tuple", "typing.Tuple"})
+
+# Calls whose result holds elements of their argument at the given position, and nothing
+# else: a container of sockets given to them gives one back (``sorted(socks)``).
+ELEMENTS_OF: dict[str, int] = {
+    "list": 0,
+    "tuple": 0,
+    "set": 0,
+    "frozenset": 0,
+    "sorted": 0,
+    "reversed": 0,
+    "iter": 0,
+    "copy.copy": 0,
+}
+# Calls that return a tuple of such subsets, one for each argument position:
+# ``readable, writable, failed = select.select(rlist, wlist, xlist)``.
+SUBSETS_OF: dict[str, tuple[int, ...]] = {"select.select": (0, 1, 2)}
+
+# Methods that put into a container: name -> the position of the element they add, or
+# ELEMENTS when every positional argument is an iterable of elements. A container of
+# sockets given anything but sockets this way (or by ``c[i] = x``, ``c += ...``) is
+# evidence no more, wherever it is used.
+ELEMENTS = "elements"
+CONTAINER_ADDERS: dict[str, Union[int, str]] = {
+    "append": 0,
+    "appendleft": 0,
+    "add": 0,
+    "insert": 1,
+    "extend": ELEMENTS,
+    "extendleft": ELEMENTS,
+    "update": ELEMENTS,
+    "symmetric_difference_update": ELEMENTS,
+}
 
 # Calls whose result is their argument at the given position, for our purposes: a
 # handle wrapped in a ctypes type or cast by cffi is still the socket's handle.
@@ -275,6 +331,9 @@ POSIX_ONLY = frozenset(
         "pty.fork",
     }
 )
+# Modules that do not exist on Windows: a module that imports one unconditionally (by a
+# statement of its own top level, not under ``try`` or ``if``) runs on POSIX only.
+POSIX_MODULES = frozenset({"fcntl", "grp", "posix", "pty", "pwd", "resource", "syslog", "termios", "tty"})
 # Test decorators that skip a test (or a class of tests) on a condition.
 SKIP_UNLESS = frozenset({"unittest.skipUnless"})
 SKIP_IF = frozenset({"unittest.skipIf", "pytest.mark.skipif"})
@@ -308,5 +367,6 @@ SAFE_CALLS = (
 def star_names(module: str) -> dict[str, str]:
     """``from module import *``: the catalog names it binds, name -> qualified name."""
     known = {*CALL_RESULTS, *SINKS, *PASS_THROUGH, *LIBRARY_LOADERS, *SOCKET_CLASSES}
+    known |= {*SOCKET_CONTAINERS, *TUPLE_TYPES, *SUBSETS_OF}
     prefix = module + "."
     return {q[len(prefix):]: q for q in known if q.startswith(prefix) and "." not in q[len(prefix):]}

@@ -12,18 +12,20 @@ exists to know, at that moment, whether the handle argument is a socket's handle
 from __future__ import annotations
 
 import builtins
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence, Union
 
 import libcst as cst
 
 from .. import catalog
 from .scope import POSIX, Env, identifier, merge
-from .values import NONE, Guard, Handle, Inst, Member, Origin, Param, Ref, Sock, Tup, Value, join
+from .values import NONE, Guard, Handle, Inst, Many, Member, Origin, Param, Ref, Sock, Tup, Value, alike, join
 
 MAX_ROUNDS = 4
 _BUILTINS = frozenset(dir(builtins))
 _SINK_NAMES = frozenset(sink.name for sink in catalog.SINKS.values())
+_SOCKETS = "sockets"  # what an annotation such as ``list[socket.socket]`` promises
+_ADDING = (cst.AddAssign, cst.BitOrAssign, cst.BitXorAssign)  # ``c += ...`` and the like put into ``c``
 
 Block = Union[cst.IndentedBlock, cst.SimpleStatementSuite, cst.Module]
 
@@ -140,6 +142,7 @@ class Checker(cst.CSTVisitor):
         self.current_params: list[cst.Param] = []
         self.summaries: list[tuple[list[Value], list[Flow]]] = []  # returns and flows being collected
         self._scope_names: list[str] = []
+        self.spoiled: set[int] = set()  # ``Many.sites`` of containers given something else than their elements
 
     # --- Driving -------------------------------------------------------------------
 
@@ -147,12 +150,16 @@ class Checker(cst.CSTVisitor):
         for self.top, statement in enumerate(module.body):
             self.env_at_module_level = self.env
             self.run_block([statement])
+            if _imports_posix_module(statement):  # the module cannot be imported on Windows
+                self.env.bind(POSIX, True)
         self.module_done = True
         self.module_env = self.env
         self.module_env.dead = False
         while self.queue:
             run, node, parent, owner, self.top, posix = self.queue.pop(0)
             run(node, parent or self.module_env, owner, posix)
+        if self.spoiled:  # a container spoiled after (or in a function run after) an element was used
+            self.findings = [f for f in self.findings if not _origin(f.value).via & self.spoiled]
 
     def origin(self, text: str, node: cst.CSTNode) -> Origin:
         return Origin(text, node, self.top)
@@ -198,10 +205,15 @@ class Checker(cst.CSTVisitor):
             return self.value_of(node.value)
         if isinstance(node, cst.Subscript):
             return self.subscript_value(node)
-        if isinstance(node, cst.Tuple):
-            if any(isinstance(e, cst.StarredElement) for e in node.elements):
-                return None
+        if isinstance(node, cst.Tuple) and not any(isinstance(e, cst.StarredElement) for e in node.elements):
             return Tup(tuple(self.value_of(e.value) for e in node.elements))
+        if isinstance(node, (cst.List, cst.Set, cst.Tuple)):
+            return self.literal_value(node)
+        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+            return self.comprehension(node, visit=False)
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):  # ``[server] + clients``
+            left, right = (self.container(self.value_of(side), node) for side in (node.left, node.right))
+            return join(left, right) if left is not None and right is not None else None
         if isinstance(node, cst.IfExp):
             return join(self.value_of(node.body), self.value_of(node.orelse))
         if isinstance(node, cst.BooleanOperation):
@@ -246,7 +258,98 @@ class Checker(cst.CSTVisitor):
             if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
                 i = int(index.value.value, 0)
                 return base.items[i] if i < len(base.items) else None
+        if isinstance(base, Many) and len(node.slice) == 1:  # ``socks[0]``, ``socks[1:]``
+            return self.element(base, dotted(node.value)) if isinstance(node.slice[0].slice, cst.Index) else base
         return None
+
+    # --- Containers -------------------------------------------------------------------
+
+    def literal_value(self, node: Union[cst.List, cst.Set, cst.Tuple]) -> Value:
+        """``[a, b]``, ``{a, b}``, ``[*socks, c]``: a container, if every element is a socket (or a handle)."""
+        items: list[Value] = []
+        sites = {id(node)}
+        for element in node.elements:
+            if isinstance(element, cst.StarredElement):
+                inner = self.container(self.value_of(element.value), element)
+                if inner is None:
+                    return None
+                items.append(inner.item)
+                sites |= inner.sites
+            else:
+                items.append(self.value_of(element.value))
+        item = alike(items)
+        return Many(item, frozenset(sites)) if item is not None else None
+
+    def container(self, value: Value, node: cst.CSTNode) -> Optional[Many]:
+        """``value`` as a container of sockets (or of handles): a ``Many``, or a tuple of them."""
+        if isinstance(value, Many):
+            return None if value.sites & self.spoiled else value
+        item = alike(value.items) if isinstance(value, Tup) else None
+        return Many(item, frozenset({id(node)})) if item is not None else None
+
+    def element(self, value: Value, name: Optional[str]) -> Value:
+        """What iterating over ``value`` (a container named ``name``) gives: a socket, a handle, or unknown."""
+        if isinstance(value, Many) and not value.sites & self.spoiled:
+            item, sites = value.item, value.sites
+        elif isinstance(value, Tup):
+            item, sites = alike(value.items), frozenset()
+        else:
+            return None
+        if item is None or _origin(item).via & self.spoiled:
+            return None
+        if isinstance(item, Handle):  # the handle's socket has no name where the element is used
+            return Handle(Sock(item.sock.origin.element(None, sites)), None)
+        return Sock(item.origin.element(name, sites))
+
+    def put(self, container: Value, added: Sequence[Value]) -> None:
+        """``added`` goes into ``container``: a container of sockets given anything else is spoiled."""
+        if isinstance(container, Many) and not all(isinstance(value, type(container.item)) for value in added):
+            self.spoiled |= container.sites
+
+    def added(self, node: cst.Call, method: cst.Attribute) -> None:
+        """``c.append(x)``, ``c.insert(i, x)``, ``c.extend(xs)``: what a method puts into ``c``."""
+        container = self.value_of(method.value)
+        if not isinstance(container, Many):
+            return
+        where = catalog.CONTAINER_ADDERS[method.attr.value]
+        if any(arg.star or arg.keyword for arg in node.args):
+            added: list[Value] = [None]
+        elif where == catalog.ELEMENTS:
+            added = [self.element(self.value_of(arg.value), None) for arg in node.args]
+        else:
+            added = [self.value_of(argument(node, where))]
+        self.put(container, added)
+
+    def comprehension(self, node: Union[cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp], visit: bool) -> Value:
+        """Run a comprehension in its own scope, each target bound to an element of what it iterates.
+
+        Visiting, its calls are checked; otherwise, its value: a container, if every
+        element it makes is a socket (or a handle).
+        """
+        saved = self.env
+        self.comprehension_scopes.append(saved)
+        self.env = Env(parent=saved)
+        try:
+            clause: Optional[cst.CompFor] = node.for_in
+            while clause is not None:
+                if visit:
+                    clause.iter.visit(self)
+                self.bind(clause.target, self.element(self.value_of(clause.iter), dotted(clause.iter)))
+                for condition in clause.ifs:
+                    if visit:
+                        condition.visit(self)
+                    for key, value in self.narrowing(condition.test)[0].items():  # ``if isinstance(x, socket.socket)``
+                        self.env.bind(key, value)
+                clause = clause.inner_for_in
+            if visit:
+                for part in (node.key, node.value) if isinstance(node, cst.DictComp) else (node.elt,):
+                    part.visit(self)
+                return None
+            item = self.value_of(node.elt)
+        finally:
+            self.env = saved
+            self.comprehension_scopes.pop()
+        return Many(item, frozenset({id(node)})) if isinstance(item, (Sock, Handle)) else None
 
     def call_value(self, node: cst.Call) -> Value:
         func = self.value_of(node.func)
@@ -270,6 +373,10 @@ class Checker(cst.CSTVisitor):
             return _platform_guard([catalog.PLATFORM_TEST_CALLS[qualname]])
         if qualname in catalog.PASS_THROUGH:
             return self.value_of(argument(node, catalog.PASS_THROUGH[qualname]))
+        if qualname in catalog.ELEMENTS_OF:
+            return self.container(self.value_of(argument(node, catalog.ELEMENTS_OF[qualname])), node)
+        if qualname in catalog.SUBSETS_OF:
+            return Tup(tuple(self.container(self.value_of(argument(node, i)), node) for i in catalog.SUBSETS_OF[qualname]))
         if qualname in catalog.LIBRARY_LOADERS:
             library = _string(argument(node, 0))
             known = catalog.LIBRARIES.get(library.lower()) if library else None
@@ -282,7 +389,7 @@ class Checker(cst.CSTVisitor):
                 return Sock(origin)
             if isinstance(returned, Handle):
                 return Handle(Sock(origin), None)
-            return returned if isinstance(returned, (Inst, Tup)) else None
+            return returned if isinstance(returned, (Inst, Tup, Many)) else None
         if qualname in self.classes:
             info = self.classes[qualname]
             return Sock(self.origin(f"{info.name}()", node)) if info.is_socket else Inst(qualname)
@@ -291,6 +398,8 @@ class Checker(cst.CSTVisitor):
             return None
         spelled = f"{receiver_name}.{qualname.rsplit('.', 1)[1]}" if receiver_name else qualname
         origin = self.origin(f"{spelled}()", node)
+        if isinstance(receiver, Sock) and receiver.origin.via:  # ``s.accept()``, ``s.dup()`` of an element
+            origin = replace(origin, via=receiver.origin.via)
         if kind == catalog.SOCKET:
             return Sock(origin)
         if kind == catalog.PAIR:
@@ -376,35 +485,59 @@ class Checker(cst.CSTVisitor):
             return bool(info and info.is_socket)
         return False
 
-    def annotation_is_socket(self, node: Optional[cst.BaseExpression]) -> bool:
-        """``socket.socket``, ``Optional[...]``, ``X | None``, ``"socket.socket"``."""
+    def annotated(self, node: cst.BaseExpression, what: str, at: cst.CSTNode) -> Value:
+        """What an annotation of ``what`` (``parameter 's'``, ``'self.sock'``) promises, as a value."""
+        shape = self.annotation_shape(node)
+        if shape is None:
+            return None
+        if shape == catalog.SOCKET:
+            return Sock(self.origin(f"{what} annotated as a socket", at))
+        sock = Sock(self.origin(f"{what} annotated as a {'container' if shape == _SOCKETS else 'tuple'} of sockets", at))
+        return Many(sock, frozenset({id(at)})) if shape == _SOCKETS else Tup((sock,) * int(shape))
+
+    def annotation_shape(self, node: Optional[cst.BaseExpression]) -> Union[str, int, None]:
+        """``catalog.SOCKET`` for ``socket.socket``, ``Optional[...]``, ``X | None``, ``"socket.socket"``;
+        ``_SOCKETS`` for ``list[socket.socket]``, ``tuple[socket.socket, ...]`` and the like;
+        n for a tuple of n sockets; None for anything else."""
         if node is None:
-            return False
+            return None
         if isinstance(node, cst.SimpleString):
             text = _string(node)
             try:
-                return text is not None and self.annotation_is_socket(cst.parse_expression(text))
+                return self.annotation_shape(cst.parse_expression(text)) if text is not None else None
             except Exception:
-                return False
+                return None
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
             sides = [node.left, node.right]
             nones = [s for s in sides if isinstance(s, cst.Name) and s.value == "None"]
-            return len(nones) == 1 and self.annotation_is_socket(next(s for s in sides if s not in nones))
-        if isinstance(node, cst.Subscript):
-            wrapper = self.value_of(node.value)
-            items = [e.slice.value for e in node.slice if isinstance(e.slice, cst.Index)]
-            if isinstance(wrapper, Ref) and wrapper.qualname in ("typing.Optional", "typing_extensions.Optional"):
-                return len(items) == 1 and self.annotation_is_socket(items[0])
-            if isinstance(wrapper, Ref) and wrapper.qualname in ("typing.Union", "typing_extensions.Union"):
-                rest = [i for i in items if not (isinstance(i, cst.Name) and i.value == "None")]
-                return len(rest) == 1 and self.annotation_is_socket(rest[0])
-            return False
-        return self.is_socket_class(node)
+            return self.annotation_shape(next(s for s in sides if s not in nones)) if len(nones) == 1 else None
+        if not isinstance(node, cst.Subscript):
+            return catalog.SOCKET if self.is_socket_class(node) else None
+        wrapper = self.value_of(node.value)
+        qualname = wrapper.qualname if isinstance(wrapper, Ref) else ""
+        items = [e.slice.value for e in node.slice if isinstance(e.slice, cst.Index)]
+        if qualname in ("typing.Optional", "typing_extensions.Optional"):
+            return self.annotation_shape(items[0]) if len(items) == 1 else None
+        if qualname in ("typing.Union", "typing_extensions.Union"):
+            rest = [i for i in items if not (isinstance(i, cst.Name) and i.value == "None")]
+            return self.annotation_shape(rest[0]) if len(rest) == 1 else None
+        if qualname in catalog.TUPLE_TYPES and len(items) == 2 and isinstance(items[1], cst.Ellipsis):
+            qualname, items = "tuple[...]", items[:1]  # ``tuple[socket.socket, ...]``: a container
+        elif qualname not in catalog.SOCKET_CONTAINERS and qualname not in catalog.TUPLE_TYPES:
+            return None
+        if not items or any(self.annotation_shape(item) != catalog.SOCKET for item in items):
+            return None
+        if qualname in catalog.TUPLE_TYPES:
+            return len(items)
+        return _SOCKETS if len(items) == 1 else None
 
     # --- Binding ----------------------------------------------------------------------
 
     def bind(self, target: cst.BaseExpression, value: Value) -> None:
-        if isinstance(target, cst.Name):
+        if isinstance(target, cst.Subscript):  # ``c[i] = x`` puts ``x`` into ``c``; ``c[i:j] = xs``, each of ``xs``
+            whole = isinstance(target.slice[0].slice, cst.Slice) if len(target.slice) == 1 else False
+            self.put(self.value_of(target.value), [self.element(value, None) if whole else value])
+        elif isinstance(target, cst.Name):
             self.env.bind(target.value, value)
         elif isinstance(target, cst.Attribute):
             path = dotted(target)
@@ -418,11 +551,12 @@ class Checker(cst.CSTVisitor):
         elif isinstance(target, (cst.Tuple, cst.List)):
             elements = target.elements
             items = value.items if isinstance(value, Tup) and len(value.items) == len(elements) else None
+            each = self.element(value, None) if isinstance(value, Many) else None  # ``a, b = socks``
             for i, element in enumerate(elements):
                 if isinstance(element, cst.StarredElement):
-                    self.bind(element.value, None)
+                    self.bind(element.value, value if each is not None else None)
                 else:
-                    self.bind(element.value, items[i] if items else None)
+                    self.bind(element.value, items[i] if items else each)
         elif isinstance(target, cst.StarredElement):
             self.bind(target.value, None)
 
@@ -473,12 +607,18 @@ class Checker(cst.CSTVisitor):
 
     def leave_AnnAssign(self, node: cst.AnnAssign) -> None:
         value = self.value_of(node.value)
-        if not isinstance(value, Sock) and self.annotation_is_socket(node.annotation.annotation):
-            value = Sock(self.origin(f"'{dotted(node.target) or 'attribute'}' annotated as a socket", node))
-        if node.value is not None or isinstance(value, Sock):
+        if not isinstance(value, (Sock, Many)):
+            declared = self.annotated(node.annotation.annotation, f"'{dotted(node.target) or 'attribute'}'", node)
+            value = value if declared is None else declared
+        if node.value is not None or value is not None:
             self.bind(node.target, value)
 
     def leave_AugAssign(self, node: cst.AugAssign) -> None:
+        target = self.value_of(node.target)
+        if isinstance(target, Many):  # ``socks += [conn]``: the same container, judged by what goes in
+            if isinstance(node.operator, _ADDING):
+                self.put(target, [self.element(self.value_of(node.value), None)])
+            return
         self.bind(node.target, None)
 
     def leave_NamedExpr(self, node: cst.NamedExpr) -> None:
@@ -490,7 +630,8 @@ class Checker(cst.CSTVisitor):
             self.env = inner
 
     def leave_Del(self, node: cst.Del) -> None:
-        self.bind(node.target, None)
+        if not isinstance(node.target, cst.Subscript):  # ``del c[i]`` takes out, puts nothing in
+            self.bind(node.target, None)
 
     def visit_Global(self, node: cst.Global) -> bool:
         for item in node.names:
@@ -567,7 +708,7 @@ class Checker(cst.CSTVisitor):
 
     def visit_For(self, node: cst.For) -> bool:
         node.iter.visit(self)
-        self.run_loop(node, node.target, None)
+        self.run_loop(node, node.target, self.element(self.value_of(node.iter), dotted(node.iter)))
         return False
 
     def run_loop(self, node: Union[cst.For, cst.While], target: Optional[cst.BaseExpression], item: Value) -> None:
@@ -670,7 +811,7 @@ class Checker(cst.CSTVisitor):
         self.class_env = self.env = Env(parent=self.env)
         self.current_class, self.self_name = info, None
         self.run_body(node.body)
-        info.declared.update({k: v for k, v in self.env.scope_vars().items() if isinstance(v, Sock)})
+        info.declared.update({k: v for k, v in self.env.scope_vars().items() if isinstance(v, (Sock, Many))})
         self.env, self.class_env, self.current_class, self.self_name = saved
         self._scope_names.pop()
         self.env.bind(node.name.value, Ref(info.key))
@@ -715,10 +856,10 @@ class Checker(cst.CSTVisitor):
             if i == 0 and owner is not None and not is_static:
                 self.self_name = name
                 value: Value = Sock(self.origin(f"{owner.name} instance", param)) if owner.is_socket else Inst(owner.key)
-            elif param.annotation is not None and self.annotation_is_socket(param.annotation.annotation):
-                value = Sock(self.origin(f"parameter '{name}' annotated as a socket", param))
             else:
-                value = Param(i, False) if self.summaries else None
+                value = self.annotated(param.annotation.annotation, f"parameter '{name}'", param) if param.annotation else None
+                if value is None and self.summaries:
+                    value = Param(i, False)
             self.env.bind(name, value)
         for star in (node.params.star_arg, node.params.star_kwarg):
             if isinstance(star, cst.Param):
@@ -757,20 +898,7 @@ class Checker(cst.CSTVisitor):
         return False
 
     def _comprehension(self, node: Union[cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp]) -> bool:
-        saved = self.env
-        self.comprehension_scopes.append(saved)
-        self.env = Env(parent=saved)
-        clause: Optional[cst.CompFor] = node.for_in
-        while clause is not None:
-            clause.iter.visit(self)
-            self.bind(clause.target, None)
-            for condition in clause.ifs:
-                condition.visit(self)
-            clause = clause.inner_for_in
-        for part in (node.key, node.value) if isinstance(node, cst.DictComp) else (node.elt,):
-            part.visit(self)
-        self.env = saved
-        self.comprehension_scopes.pop()
+        self.comprehension(node, visit=True)
         return False
 
     visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _comprehension
@@ -779,6 +907,8 @@ class Checker(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in catalog.CONTAINER_ADDERS:
+            self.added(node, func)
         if isinstance(func, cst.Attribute) and func.attr.value not in _SINK_NAMES and func.attr.value not in self.method_names:
             return
         if not isinstance(func, (cst.Name, cst.Attribute)):
@@ -869,6 +999,20 @@ def _captured(pattern: cst.MatchPattern) -> list[str]:
     return captures.names
 
 
+def _imports_posix_module(statement: cst.CSTNode) -> bool:
+    """``import pty``, ``from termios import ...``: a module that does not exist on Windows."""
+    for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
+        if isinstance(small, cst.Import):
+            names = [dotted(alias.name) for alias in small.names]
+        elif isinstance(small, cst.ImportFrom) and small.module is not None and not small.relative:
+            names = [dotted(small.module)]
+        else:
+            continue
+        if any(name and name.split(".")[0] in catalog.POSIX_MODULES for name in names):
+            return True
+    return False
+
+
 def _platform_guard(windows: list[bool]) -> Optional[Guard]:
     """The guard for "the platform is one of these", given which of them are Windows."""
     if all(windows):
@@ -880,4 +1024,8 @@ def _platform_guard(windows: list[bool]) -> Optional[Guard]:
 
 def _evidence(attrs: dict[str, Value]) -> dict[str, type]:
     """What of a class's attribute facts can lead to a finding, for comparing rounds."""
-    return {k: type(v) for k, v in attrs.items() if isinstance(v, (Sock, Handle, Tup))}
+    return {k: type(v) for k, v in attrs.items() if isinstance(v, (Sock, Handle, Tup, Many))}
+
+
+def _origin(value: Union[Sock, Handle]) -> Origin:
+    return value.sock.origin if isinstance(value, Handle) else value.origin

@@ -2,13 +2,13 @@
 
 ``None`` stands for "unknown": anything the analysis has no evidence about. Only
 ``Sock`` and ``Handle`` can lead to a finding; the others exist to resolve names
-(``Ref``), methods (``Inst``, ``Member``) and unpacking (``Tup``).
+(``Ref``), methods (``Inst``, ``Member``), unpacking (``Tup``) and iteration (``Many``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Union
+from typing import Iterable, Optional, Union
 
 import libcst as cst
 
@@ -20,6 +20,14 @@ class Origin:
     text: str  # "socket.create_connection()", "listener.accept()", "isinstance() check"
     node: cst.CSTNode
     top: int  # the module-level statement that holds the node (for its line)
+    base: Optional["Origin"] = None  # for an element of a container: the elements' own origin
+    via: frozenset[int] = frozenset()  # the ``Many.sites`` of the containers it was taken from
+
+    def element(self, container: Optional[str], sites: frozenset[int]) -> "Origin":
+        """This origin for an element taken out of the container ``container`` (if it has a name)."""
+        base = self.base or self
+        text = f"element of '{container}', {base.text}" if container else self.text
+        return Origin(text, base.node, base.top, base, self.via | sites)
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,20 @@ class Tup:
 
 
 @dataclass(frozen=True)
+class Many:
+    """A container whose every element is ``item``, a ``Sock`` or a ``Handle``.
+
+    ``list[socket.socket]``, ``[a, b]``, ``[s.fileno() for s in socks]``, a result of
+    ``select.select()``. ``sites`` identifies the containers it may be (the ``id()`` of
+    the nodes that made them): putting anything else into one of them spoils them all,
+    aliases included.
+    """
+
+    item: Union[Sock, Handle]
+    sites: frozenset[int]
+
+
+@dataclass(frozen=True)
 class Guard:
     """A platform test: whether the code runs on POSIX only when it is true, and when false.
 
@@ -107,7 +129,16 @@ class _NoneLiteral:
 
 NONE = _NoneLiteral()
 
-Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Guard, bool, _NoneLiteral, None]
+Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Guard, bool, _NoneLiteral, None]
+
+
+def alike(values: Iterable[Value]) -> Value:
+    """What every one of ``values`` is: all sockets, or all handles (the first is kept); else None."""
+    values = list(values)
+    for kind in (Sock, Handle):
+        if values and all(isinstance(v, kind) for v in values):
+            return values[0]
+    return None
 
 
 def join(a: Value, b: Value) -> Value:
@@ -115,7 +146,8 @@ def join(a: Value, b: Value) -> Value:
 
     ``None`` (the literal) gives way to the other side, so ``s = None`` before a
     branch that makes ``s`` a socket does not hide the socket. Two sockets of
-    different origins stay a socket (the first origin is cited).
+    different origins stay a socket (the first origin is cited); two containers of
+    sockets stay one, which may be either of them.
     """
     if a is NONE:
         return b
@@ -125,4 +157,7 @@ def join(a: Value, b: Value) -> Value:
         return a
     if isinstance(a, Handle) and isinstance(b, Handle):
         return a
+    if isinstance(a, Many) and isinstance(b, Many):
+        item = alike([a.item, b.item])
+        return Many(item, a.sites | b.sites) if item is not None else None
     return None
