@@ -13,37 +13,43 @@ import ast
 import re
 import sys
 import threading
-from typing import Callable, TypeVar
+from typing import Callable, Optional, TypeVar
 
 from .finding import TOO_DEEP, Finding, nested_too_deeply, not_analysed
-from .prefilter import may_contain_finding
+from .focus import focus
+from .prefilter import SINK_NAMES, may_contain_finding
 
 STACK_SIZE = 512 * 1024 * 1024  # reserved, not committed: pages are used as touched
 RECURSION_LIMIT = 20_000
 
 
-def check_source(source: str, filename: str = "<string>", *, python_parsed: bool = False) -> list[Finding]:
+def check_source(
+    source: str, filename: str = "<string>", *, python_parsed: bool = False, tree: Optional[ast.Module] = None
+) -> list[Finding]:
     """Every finding in one module's source text. Never raises for bad input.
 
     ``python_parsed`` says the caller has already seen Python parse the text (flake8
-    has); otherwise a text Python rejects gives one WSK900 and nothing else.
+    has, and hands over its ``tree``); otherwise a text Python rejects gives one
+    WSK900 and nothing else.
     """
     source = source.removeprefix("\ufeff")  # a BOM, as flake8 and Python's own reader drop it
     if not may_contain_finding(source):
         return []
-    if not python_parsed:
+    if tree is None:
         try:
-            ast.parse(source, filename)
+            tree = ast.parse(source, filename)
         except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
-            line = getattr(error, "lineno", None) or 1
-            return [not_analysed(f"Python cannot parse it ({type(error).__name__}: {error})", line)]
-    source, skipped = _without_deep_statements(source)
+            if not python_parsed:
+                line = getattr(error, "lineno", None) or 1
+                return [not_analysed(f"Python cannot parse it ({type(error).__name__}: {error})", line)]
+    focused = source if tree is None else focus(source, tree, SINK_NAMES.positions(source))
+    focused, skipped = _without_deep_statements(focused)
     result = [nested_too_deeply(line) for line in skipped[:1]]
 
     try:
         from .analysis import analyse
 
-        found = run_deep(lambda: analyse(source))
+        found = run_deep(lambda: analyse(focused, whole=source))
     except Exception as error:  # the lint run goes on: say why, report nothing else
         return [not_analysed(f"internal error ({type(error).__name__}: {error})")]
     return result + [f for f in found if not (result and TOO_DEEP in f.text)]  # one such WSK900 a file

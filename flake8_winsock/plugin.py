@@ -19,13 +19,15 @@ class Plugin:
 
     def __init__(self, tree: ast.AST, lines: list[str], filename: str) -> None:
         # ``tree`` makes this an AST plugin (flake8 only runs those on files Python
-        # can parse); the analysis reads the text, which LibCST needs whole.
+        # can parse); the analysis reads the text, and uses the tree to find the parts
+        # of it worth handing to LibCST.
+        self.tree = tree if isinstance(tree, ast.Module) else None
         self.lines = lines
         self.filename = filename
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         try:
-            findings = check_source("".join(self.lines), self.filename, python_parsed=True)
+            findings = check_source("".join(self.lines), self.filename, python_parsed=True, tree=self.tree)
         except BaseException as error:  # noqa: B036 - the lint run must go on
             if isinstance(error, (KeyboardInterrupt, SystemExit)):
                 raise

@@ -387,15 +387,17 @@ RULES: dict[str, Rule] = {
                 "Reported once for a file that names an API the rules watch but that the "
                 "analysis could not read: a LibCST parser error on code that Python accepts, "
                 "an internal error, or nesting too deep to follow. The message says why. "
-                "Other files are not affected, and where only part of a file was too deeply "
-                "nested, the findings in the rest of it are still reported."
+                "Other files are not affected. Only the statements that can matter are "
+                "parsed, so code LibCST refuses elsewhere in the file costs nothing; and "
+                "where only part of a file was too deeply nested, the findings in the rest "
+                "of it are still reported."
             ),
             why=(
                 "A silent skip would look like a clean file. The finding says the file was "
                 "not checked, so that a reviewer can decide."
             ),
-            example="x = () if 0 else(lambda:())\nimport socket, win32file\nwin32file.WriteFile(socket.socket().fileno(), b'')\n",
-            use_instead="x = () if 0 else (lambda: ())\nimport socket, win32file\nsocket.socket().sendall(b'')\n",
+            example="import socket, win32file\ns = socket.socket() if 0 else(lambda:())\nwin32file.WriteFile(s.fileno(), b'')\n",
+            use_instead="import socket, win32file\ns = socket.socket() if 0 else (lambda: ())\ns.sendall(b'')\n",
             fix_safety="Not applicable.",
             references=(
                 ("LibCST", "https://libcst.readthedocs.io/"),

@@ -129,6 +129,26 @@ REPORTED = {
                 win32file.WriteFile(s.fileno(), b"")  # error: WSK102
             return inner
         """,
+    "a C runtime call through the module's alias": """
+        import os as _os
+        import socket
+        s = socket.socket()
+        _os.read(s.fileno(), 10)  # error: WSK201
+        """,
+    "a C runtime name from a parenthesised import": """
+        from os import (
+            dup,
+        )
+        import socket
+        s = socket.socket()
+        dup(s.fileno())  # error: WSK202
+        """,
+    "a C runtime name imported under another name": """
+        from os import read as r
+        import socket
+        s = socket.socket()
+        r(s.fileno(), 10)  # error: WSK201
+        """,
 }
 
 
@@ -235,11 +255,39 @@ def test_files_without_a_sink_skip_libcst(monkeypatch) -> None:
     assert check_source("import socket\ns = socket.socket()\ns.sendall(s.fileno())\n") == []
 
 
+@pytest.mark.parametrize(
+    "call, opens",
+    [
+        ("os.read(h, 1)", True),
+        ("_os.read(h, 1)", True),  # with ``import os as _os``
+        ("r(h, 1)", True),  # with ``from os import read as r``
+        ("open(h)", True),
+        ("f.read(h)", False),  # a method of something else
+        ("self.open(h)", False),
+        ("reader.read_all(h)", False),
+        ("open_file(h)", False),
+    ],
+)
+def test_gate_counts_c_runtime_names_only_where_they_name_the_sink(call: str, opens: bool) -> None:
+    from flake8_winsock.prefilter import may_contain_finding
+
+    source = f"import os as _os\nfrom io import StringIO as r\nimport socket\nh = socket.socket().fileno()\n{call}\n"
+    if call.startswith("r("):
+        source = source.replace("from io import StringIO as r", "from os import read as r")
+    assert may_contain_finding(source) is opens
+
+
 def test_libcst_type_error_becomes_one_wsk900() -> None:
-    source = "import socket, win32file\nx = () if 0 else(lambda:())\nwin32file.WriteFile(socket.socket().fileno(), b'')\n"
+    source = "import socket, win32file\ns = socket.socket() if 0 else(lambda:())\nwin32file.WriteFile(s.fileno(), b'')\n"
     result = check_source(source)
     assert [f.code for f in result] == ["WSK900"]
     assert "LibCST" in result[0].message
+
+
+def test_a_statement_libcst_refuses_costs_nothing_when_it_cannot_matter() -> None:
+    # ``x`` holds no socket: the statement is left out before LibCST parses.
+    source = "import socket, win32file\nx = () if 0 else(lambda:())\nwin32file.WriteFile(socket.socket().fileno(), b'')\n"
+    assert [(f.line, f.code) for f in check_source(source)] == [(3, "WSK102")]
 
 
 def test_deep_nesting_costs_one_statement_not_the_file() -> None:
@@ -250,7 +298,7 @@ def test_deep_nesting_costs_one_statement_not_the_file() -> None:
     source = (
         "import socket, win32file\n"
         "s = socket.socket()\n"
-        f"x = {chain}\n"
+        f"s = {chain}\n"
         "win32file.WriteFile(s.fileno(), b'')\n"
     )
     codes = [(f.line, f.code) for f in check_source(source)]

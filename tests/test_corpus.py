@@ -62,7 +62,7 @@ def test_corpus_script_lists_findings_with_their_source_lines(tmp_path: Path) ->
     (tmp_path / "bug.py").write_text("import socket, win32file\ns = socket.socket()\nwin32file.WriteFile(s.fileno(), b'')\n")
     (tmp_path / "clean.py").write_text("import os\nos.write(1, b'')\n")
     (tmp_path / "refused.py").write_text(  # LibCST's parser fails on the second line
-        "import socket, win32file\nx = () if 0 else(lambda:())\ns = socket.socket()\nwin32file.WriteFile(s.fileno(), b'')\n"
+        "import socket, win32file\ns = socket.socket() if 0 else(lambda:())\nwin32file.WriteFile(s.fileno(), b'')\n"
     )
     script = Path(__file__).parent.parent / "scripts" / "corpus.py"
     out = tmp_path / "report.json"

@@ -182,8 +182,11 @@ SINK = "win32file.WriteFile(s.fileno(), b'')\n"
 
 
 def chain_file(expression: str) -> tuple[str, list[tuple[int, str]], int]:
-    """The planted bug after one long statement: (source, expected, the long statement's line)."""
-    return HEAD + f"x = {expression}\n" + SINK, [(4, "WSK102")], 3
+    """The planted bug after one long statement: (source, expected, the long statement's line).
+
+    The statement tests the socket's type, so it can matter and LibCST must take it.
+    """
+    return HEAD + f"assert isinstance(s, socket.socket) or ({expression})\n" + SINK, [(4, "WSK102")], 3
 
 
 def terms(separator: str, count: int, term: str = "a") -> str:

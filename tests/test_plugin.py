@@ -29,7 +29,7 @@ def test_demo_reported_at_the_sink_call(tmp_path: Path) -> None:
 
 def test_one_unanalysable_file_does_not_stop_the_others(tmp_path: Path) -> None:
     (tmp_path / "a_bad.py").write_text(
-        "import socket, win32file\nx = () if 0 else(lambda:())\nwin32file.WriteFile(socket.socket().fileno(), b'')\n"
+        "import socket, win32file\ns = socket.socket() if 0 else(lambda:())\nwin32file.WriteFile(s.fileno(), b'')\n"
     )
     (tmp_path / "b_demo.py").write_text(DEMO.read_text())
     (tmp_path / "c_syntax.py").write_text("import socket, win32file\nwin32file.WriteFile(\n")

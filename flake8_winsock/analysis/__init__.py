@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from typing import Iterable
+from typing import Iterable, Optional
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
@@ -13,17 +13,34 @@ from .checker import Checker, RawFinding
 from .values import Handle
 
 
-def analyse(source: str) -> list[Finding]:
-    """Parse with LibCST, run the checker, and place its findings."""
-    try:
-        module = cst.parse_module(source)
-    except cst.ParserSyntaxError as error:
+def analyse(source: str, whole: Optional[str] = None) -> list[Finding]:
+    """Parse with LibCST, run the checker, and place its findings.
+
+    ``source`` may be the module with parts blanked out (see ``focus``); should LibCST
+    refuse that text, the ``whole`` of it is analysed instead.
+    """
+    texts = [source] if whole is None or whole == source else [source, whole]
+    for text in texts:
+        try:
+            module = cst.parse_module(text)
+        except Exception as error:
+            if text is texts[-1]:
+                return [_unparsable(error, text)]
+            continue
+        return _analyse(module, text)
+    raise AssertionError("unreachable")
+
+
+def _unparsable(error: Exception, source: str) -> Finding:
+    if isinstance(error, cst.ParserSyntaxError):
         line, col = _inside(source, error.raw_line, error.raw_column)
-        return [not_analysed(f"LibCST cannot parse it: {error.message}", line, col)]
-    except RecursionError:
-        return [not_analysed("LibCST cannot parse it: nesting too deep")]
-    except Exception as error:
-        return [not_analysed(f"LibCST cannot parse it ({type(error).__name__}: {error})")]
+        return not_analysed(f"LibCST cannot parse it: {error.message}", line, col)
+    if isinstance(error, RecursionError):
+        return not_analysed("LibCST cannot parse it: nesting too deep")
+    return not_analysed(f"LibCST cannot parse it ({type(error).__name__}: {error})")
+
+
+def _analyse(module: cst.Module, source: str) -> list[Finding]:
     checker = Checker()
     checker.analyse(module)
     if not checker.findings and not checker.too_deep:
