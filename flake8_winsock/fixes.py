@@ -197,6 +197,7 @@ class FixPlan:
 
     def _plan(self) -> None:
         from .analysis import Places
+        from .focus import Focused
         from .analysis.checker import Checker
         from .analysis.values import Handle
 
@@ -215,7 +216,7 @@ class FixPlan:
                 continue
             if build(raw.node) is None:
                 continue
-            places = places or Places(module, self.source)
+            places = places or Places(module, Focused(self.source))
             where = places.of(raw.node, raw.top)
             start, end = where.start, where.end
             self.fixes.append(

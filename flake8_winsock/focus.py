@@ -19,8 +19,9 @@ which over-approximates what they read and bind:
   around kept units, and the ``raise``/``return``/``break``/``continue`` directly
   in their blocks.
 
-Everything else is blanked out, its lines kept, so every position stays true; a
-block left empty gets a ``pass``. A name the kept text could treat as a socket is a
+Everything else is left out; a block left empty gets a ``pass``. LibCST is given
+the kept lines whole, with the file's number of each, so every position reported is
+the file's own. A name the kept text could treat as a socket is a
 socket name, so every statement that could rebind or narrow it stays.
 """
 
@@ -31,7 +32,7 @@ import keyword
 import re
 import unicodedata
 from bisect import bisect_right
-from typing import Any, Callable, Iterable, Optional, Union
+from typing import Any, Callable, Iterable, NamedTuple, Optional
 
 from . import catalog
 from .prefilter import SOURCE_NAMES
@@ -83,6 +84,7 @@ _PLATFORM = re.compile(
     % "|".join(sorted({q.rsplit(".", 1)[-1] for q in (*catalog.PLATFORM_TEST_CALLS, *catalog.POSIX_ONLY)}))
 )
 _KEYWORDS = frozenset(keyword.kwlist)
+_SCOPES = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.Lambda)
 _FLOW_ENDS = (ast.Raise, ast.Return, ast.Break, ast.Continue)
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _BLOCKS = (ast.ClassDef, ast.If, ast.Try) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
@@ -91,7 +93,7 @@ _BLOCKS = (ast.ClassDef, ast.If, ast.Try) + ((ast.TryStar,) if hasattr(ast, "Try
 class Statement:
     """A statement's words and the names it binds; inside a function, one of many."""
 
-    __slots__ = ("words", "binds", "local", "unit", "returns", "lines", "tainted", "api")
+    __slots__ = ("words", "binds", "local", "unit", "returns", "lines", "node", "tainted", "api")
 
     def __init__(
         self,
@@ -101,8 +103,9 @@ class Statement:
         returns: Optional[str] = None,
         local: frozenset = frozenset(),
         lines: Iterable[int] = (),
+        node: Optional[ast.AST] = None,
     ) -> None:
-        self.words, self.unit, self.lines = words, unit, lines
+        self.words, self.unit, self.lines, self.node = words, unit, lines, node
         self.binds = binds - local  # names other statements may read
         self.local = local  # names only its function reads
         self.returns = returns  # the function whose result it is: ``return ...``
@@ -114,7 +117,7 @@ class Unit:
     """A module-, class- or block-level statement: its lines, words, binds and blocks."""
 
     __slots__ = (
-        "node", "first", "last", "parent", "blocks", "words", "binds", "defines", "statements", "local_sockets",
+        "node", "first", "last", "parent", "blocks", "own", "words", "binds", "defines", "statements", "local_sockets",
         "passes", "sink", "guard", "tainted", "socket_class", "receives_sockets", "kept",
     )  # fmt: skip
 
@@ -124,7 +127,8 @@ class Unit:
         self.words: set[str] = set()  # of its own lines (a block statement: outside its bodies)
         self.binds: set[str] = set()  # names whose value it may set, or narrow
         self.defines: set[str] = set()  # names it makes callable: a function, a class, an alias
-        self.statements: list[Statement] = []
+        self.own: Iterable[int] = range(first, last + 1)  # its lines (a block statement: outside its bodies)
+        self.statements: Optional[list[Statement]] = None  # made when its words could taint them
         self.local_sockets: set[str] = set()  # a function's local names that may hold a socket
         self.passes = False  # a function that returns one of its parameters
         self.sink = False  # names a sink itself
@@ -147,21 +151,39 @@ class Unit:
         return isinstance(self.node, _DEFS) and self.parent is not None and self.parent.socket_class
 
 
-def focus(source: str, tree: ast.Module, sink_offsets: Iterable[int]) -> str:
-    """``source`` with the statements that cannot matter blanked out."""
+class Focused(NamedTuple):
+    """The text LibCST is given, and the file's line number of each of its lines
+    (None: the file's own text, every line)."""
+
+    text: str
+    lines: Optional[list[int]] = None
+
+    def line(self, number: int) -> int:
+        """The file's line number of line ``number`` of the text."""
+        if self.lines is None:
+            return number
+        return self.lines[min(max(number, 1), len(self.lines)) - 1] if self.lines else 1
+
+
+def focus(source: str, tree: ast.Module, sink_offsets: Iterable[int]) -> Optional[Focused]:
+    """The statements of ``source`` that can matter; None if no statement can hold a finding."""
     text = _Text(source)
     units: list[Unit] = []
     owner: list[Optional[Unit]] = [None] * len(text.lines)  # the innermost unit of each line
     top = _units(tree.body, None, text.lines, units, owner)
     for unit in units:
         _describe(unit, text, owner)
-    sink_lines = {bisect_right(text.starts, offset) - 1 for offset in sink_offsets}
+    sink_lines, sink_names = set(), set()
+    for offset in sink_offsets:
+        sink_lines.add(bisect_right(text.starts, offset) - 1)
+        sink_names.add(text.normal(_WORD.match(source, offset).group()))  # type: ignore[union-attr]
     for line in sink_lines:
         if owner[line] is not None:
             owner[line].sink = True
-    _Closure(units, sink_lines).run()
+    if not _Closure(units, sink_lines, sink_names, text).run():
+        return None
     if all(unit.kept for unit in top):
-        return source
+        return Focused(source)
     return _render(text.lines, units)
 
 
@@ -174,7 +196,7 @@ class _Text:
         for line in lines:
             starts.append(starts[-1] + len(line))
         self.normal: Callable[[str], str] = str if source.isascii() else _nfkc
-        self.words = [self._words(line) for line in lines]
+        self.words: list[Optional[frozenset[str]]] = [None] * len(lines)  # made when asked for
         self.changed: dict[int, set[str]] = {}  # line -> names changed there
         self.stored: dict[int, set[str]] = {}  # line -> names stored there, the changed ones too
         for match in _CHANGED.finditer(source):
@@ -188,14 +210,17 @@ class _Text:
             names = [attribute or target] if not declared else _WORD.findall(declared)
             self.stored.setdefault(bisect_right(starts, match.start()) - 1, set()).update(map(self.normal, names))
 
-    def _words(self, line: str) -> frozenset[str]:
-        if "socket" in line:  # ``socket.gethostname()`` is no evidence
-            line = _OTHER_SOCKET_NAMES.sub("", line)
-        words = set(map(self.normal, _WORD.findall(line))) - _KEYWORDS
+    def words_in(self, text: str) -> set[str]:
+        """The names in ``text``; ``socket`` only where it may be evidence; ``.sock`` for
+        the catalog's socket attributes where they show as attributes."""
+        if "socket" in text:  # ``socket.gethostname()`` is no evidence
+            text = _OTHER_SOCKET_NAMES.sub("", text)
+        found = _WORD.findall(text)
+        words = set(found if self.normal is str else map(self.normal, found)) - _KEYWORDS
         for name in words & _ATTRIBUTES:
-            if re.search(r"\.[ \t]*%s\b" % name, line):
+            if re.search(r"\.[ \t]*%s\b" % name, text):
                 words.add("." + name)
-        return frozenset(words)
+        return words
 
     def _name_before(self, source: str, end: int) -> Optional[str]:
         """The name before ``end`` (before its subscript, if ``end`` closes one)."""
@@ -215,13 +240,21 @@ class _Text:
         return "".join(self.lines[i] for i in lines)
 
     def words_of(self, lines: Iterable[int]) -> set[str]:
-        return set().union(*(self.words[i] for i in lines))
+        words = self.words
+        result: set[str] = set()
+        for i in lines:
+            if words[i] is None:
+                words[i] = frozenset(self.words_in(self.lines[i]))
+            result |= words[i]  # type: ignore[operator]
+        return result
 
-    def changed_in(self, lines: Iterable[int]) -> set[str]:
-        return set().union(*(self.changed.get(i, ()) for i in lines))
+    def changed_in(self, lines: range) -> set[str]:
+        changed = self.changed
+        return set().union(*(changed[i] for i in lines if i in changed)) if changed else set()
 
-    def stored_in(self, lines: Iterable[int]) -> set[str]:
-        return set().union(*(self.stored.get(i, ()) for i in lines))
+    def stored_in(self, lines: range) -> set[str]:
+        stored = self.stored
+        return set().union(*(stored[i] for i in lines if i in stored)) if stored else set()
 
 
 def _nfkc(word: str) -> str:
@@ -229,9 +262,8 @@ def _nfkc(word: str) -> str:
 
 
 class _Closure:
-    def __init__(self, units: list[Unit], sink_lines: set[int]) -> None:
-        self.units, self.sink_lines = units, sink_lines
-        self.statements = [statement for unit in units for statement in unit.statements]
+    def __init__(self, units: list[Unit], sink_lines: set[int], sink_names: set[str], text: _Text) -> None:
+        self.units, self.sink_lines, self.sink_names, self.text = units, sink_lines, sink_names, text
         self.socket_names: set[str] = set()
         self.api_names: set[str] = set()
         self.socket_classes: set[str] = set()
@@ -239,13 +271,20 @@ class _Closure:
         self.needed: set[str] = set()  # read by kept units
         self.needed_with_sockets: set[str] = set()  # read by their statements of socket names
 
-    def run(self) -> None:
-        self.settle(self.units + self.statements, self.taint_step)
+    def run(self) -> bool:
+        """Mark what to keep; False if no statement can hold a finding."""
+        self.settle(self.units, self.taint_unit)
         self.settle(self.units, self.sinky_step)
+        sites = [unit for unit in self.units if self.finding_may_be_in(unit)]
+        if not sites:
+            return False
         for unit in self.units:
-            if isinstance(unit.node, (ast.Import, ast.ImportFrom)) or unit.guard or self.finding_may_be_in(unit):
+            if isinstance(unit.node, (ast.Import, ast.ImportFrom)) or unit.guard:
                 self.keep(unit)
+        for unit in sites:
+            self.keep(unit)
         self.settle(self.units, self.keep_step)
+        return True
 
     @staticmethod
     def settle(items: list, step: Callable[[Any], bool]) -> None:
@@ -256,9 +295,24 @@ class _Closure:
             for item in items:
                 changed |= step(item)
 
-    def taint_step(self, statement: Union[Unit, Statement]) -> bool:
-        if isinstance(statement, Unit):
-            return self.socket_class_step(statement)
+    def taint_unit(self, unit: Unit) -> bool:
+        changed = self.socket_class_step(unit)
+        if unit.statements is None:
+            words = unit.words
+            if not (
+                words & _EVIDENCE
+                or words & self.socket_names
+                or words & _API
+                or words & self.api_names
+                or ("self" in words and unit.method_of_socket_class())
+            ):
+                return changed  # none of its statements could be tainted yet
+            unit.statements = _statements_of(unit, self.text)
+        for statement in unit.statements:
+            changed |= self.taint_step(statement)
+        return changed
+
+    def taint_step(self, statement: Statement) -> bool:
         changed = False
         if not statement.api and (statement.words & _API or statement.words & self.api_names):
             statement.api = changed = True
@@ -298,13 +352,34 @@ class _Closure:
         return False
 
     def finding_may_be_in(self, unit: Unit) -> bool:
-        """A statement of socket names that names a sink or calls something sinky."""
+        """A statement that calls a sink, or something sinky, with a socket name."""
         if unit.method_of_socket_class():
             return unit.sink or bool(unit.words & self.sinky)
         return any(
-            statement.tainted and (statement.words & self.sinky or not self.sink_lines.isdisjoint(statement.lines))
-            for statement in unit.statements
+            statement.tainted
+            and (statement.words & self.sinky or not self.sink_lines.isdisjoint(statement.lines))
+            and self.gives_a_socket_name(statement)
+            for statement in unit.statements or ()
         )
+
+    def gives_a_socket_name(self, statement: Statement) -> bool:
+        """A call in ``statement`` to a sink or to something sinky names a socket name
+        among its arguments (or it holds a comprehension or lambda, whose own names may)."""
+        if statement.node is None:
+            return True
+        callees = self.sink_names | self.sinky
+        names = _EVIDENCE | self.socket_names | statement.unit.local_sockets
+        nodes = [statement.node]
+        while nodes:
+            node = nodes.pop()
+            if isinstance(node, _SCOPES):
+                return True
+            if isinstance(node, ast.Call) and _callee(node.func) in callees:
+                arguments = [*node.args, *(k.value for k in node.keywords)]
+                if any(_expression_words(argument) & names for argument in arguments):
+                    return True
+            nodes.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, ast.stmt))
+        return False
 
     def keep_step(self, unit: Unit) -> bool:
         changed = False
@@ -332,7 +407,7 @@ class _Closure:
         while unit is not None and not unit.kept:
             unit.kept = True
             self.needed |= unit.words
-            for statement in unit.statements:
+            for statement in unit.statements or ():
                 if statement.tainted:
                     self.needed_with_sockets |= statement.words
             for child in unit.children():
@@ -357,7 +432,8 @@ def _units(body: list[ast.stmt], parent: Optional[Unit], lines: list[str], units
 
 
 def _first_line(node: ast.stmt) -> int:
-    return min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
+    decorators = getattr(node, "decorator_list", None)
+    return decorators[0].lineno if decorators else node.lineno
 
 
 def _bodies(node: ast.AST) -> list[list[ast.stmt]]:
@@ -375,13 +451,17 @@ def _starts_its_line(node: ast.stmt, lines: list[str]) -> bool:
 
 
 def _describe(unit: Unit, text: _Text, owner: list) -> None:
-    """What ``unit`` reads and binds as a whole, and its statements for the taint."""
+    """What ``unit`` reads and binds as a whole."""
     node, normal = unit.node, text.normal
-    span = range(unit.first, unit.last + 1)
-    own = [i for i in span if owner[i] is unit] if unit.blocks else span
+    span = unit.own
+    if unit.blocks:
+        unit.own = own = [i for i in span if owner[i] is unit]
+    else:
+        own = span
     if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+        unit.statements = []
         return  # a docstring
-    unit.words = text.words_of(own)
+    unit.words = text.words_in(text.text(own))
     if isinstance(node, _DEFS):
         unit.defines = {normal(node.name)}
         unit.binds = unit.defines | text.stored_in(span)
@@ -397,10 +477,12 @@ def _describe(unit: Unit, text: _Text, owner: list) -> None:
             unit.binds = text.stored_in(span)
         else:
             unit.binds = unit.words  # a loop, ``with``, ``assert``, a block statement: may bind or narrow any name
+
+
+def _statements_of(unit: Unit, text: _Text) -> list[Statement]:
     if unit.blocks:  # only its own lines: its blocks are units of their own
-        unit.statements = [_statement(node, text, own, unit, None, set())]
-    else:
-        unit.statements = list(_statements(unit, text))
+        return [_statement(unit.node, text, unit.own, unit, None, set())]
+    return list(_statements(unit, text))
 
 
 def _statements(unit: Unit, text: _Text) -> Iterable[Statement]:
@@ -472,7 +554,7 @@ def _statement(
         binds = words
     else:
         binds = changed
-    return Statement(words, binds | local, unit, function if isinstance(node, ast.Return) else None, local, lines)
+    return Statement(words, binds | local, unit, function if isinstance(node, ast.Return) else None, local, lines, node)
 
 
 def _plain_names(node: ast.AST) -> Iterable[str]:
@@ -506,6 +588,20 @@ def _annotation_words(annotation: ast.expr) -> Iterable[str]:
             yield from _WORD.findall(node.value)
 
 
+def _callee(func: ast.expr) -> Optional[str]:
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+
+
+def _expression_words(expression: ast.expr) -> set[str]:
+    words = set()
+    for node in ast.walk(expression):
+        if isinstance(node, ast.Name):
+            words.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            words.update((node.attr, "." + node.attr))
+    return words
+
+
 def _assigned(node: ast.AST, normal: Callable[[str], str]) -> set[str]:
     targets = getattr(node, "targets", None) or [node.target]  # type: ignore[attr-defined]
     return {normal(name) for target in targets for name in _target_names(target)}
@@ -524,7 +620,11 @@ def _target_names(target: ast.AST) -> Iterable[str]:
             yield from _target_names(element)
 
 
-def _render(lines: list[str], units: list[Unit]) -> str:
+def _render(lines: list[str], units: list[Unit]) -> Focused:
+    """The kept lines (and a ``pass`` for each block left empty), with their line numbers.
+
+    Blank and comment lines are left out too. (Inside a string that changes its value,
+    which no rule reads.)"""
     keep = [False] * len(lines)
     for unit in units:
         if unit.kept and not unit.blocks:
@@ -547,15 +647,17 @@ def _render(lines: list[str], units: list[Unit]) -> str:
         for block in unit.blocks if unit.kept else ():
             if not any(keep[i] for child in block for i in range(child.first, child.last + 1)):
                 passes.add(block[0].first)
-    out = []
+    text, numbers = [], []
     for i, line in enumerate(lines):
-        body = line.rstrip("\r\n")
         if keep[i]:
-            out.append(line)
+            content = line.lstrip()
+            if not content.strip() or content.startswith("#"):
+                continue  # a blank or comment line: LibCST would only make a node of it
+            text.append(line)
         elif i in passes:
-            out.append(body[: len(body) - len(body.lstrip())] + "pass" + line[len(body) :])
-        elif out and out[-1].endswith("\r") and line[len(body) :].startswith("\n"):
-            out.append(" " + line[len(body) :])  # "\r" then "\n" would read as one line break
+            body = line.rstrip("\r\n")
+            text.append(body[: len(body) - len(body.lstrip())] + "pass" + line[len(body) :])
         else:
-            out.append(line[len(body) :])
-    return "".join(out)
+            continue
+        numbers.append(i + 1)
+    return Focused("".join(text), numbers)

@@ -1,4 +1,4 @@
-"""What LibCST is given: only the statements that can matter, with every line kept.
+"""What LibCST is given: only the statements that can matter, each line with its number.
 
 Each source below has a twin analysis over the whole file (``focus`` switched off):
 both must report exactly the same findings, and the findings must be the expected
@@ -12,18 +12,29 @@ import ast
 import sysconfig
 import textwrap
 from pathlib import Path
+from typing import Optional
 from unittest import mock
 
 import pytest
 
 from flake8_winsock import check as check_module
 from flake8_winsock import check_source
-from flake8_winsock.focus import focus
+from flake8_winsock.focus import Focused, focus
 from flake8_winsock.prefilter import SINK_NAMES, may_contain_finding
 
 
-def focused(source: str) -> str:
+def focused(source: str) -> Optional[Focused]:
     return focus(source, ast.parse(source), SINK_NAMES.positions(source))
+
+
+def assert_lines_are_the_files(result: Focused, source: str) -> None:
+    """Each line LibCST is given is the file's line of that number, or a ``pass``."""
+    ast.parse(result.text)
+    text_lines, file_lines = result.text.splitlines(), source.splitlines()
+    assert result.lines is not None and len(result.lines) == len(text_lines)
+    assert result.lines == sorted(set(result.lines))
+    for line, number in zip(text_lines, result.lines):
+        assert line == file_lines[number - 1] or line.strip() == "pass", (number, line)
 
 
 def codes(source: str) -> list[tuple[int, str]]:
@@ -31,7 +42,7 @@ def codes(source: str) -> list[tuple[int, str]]:
 
 
 def whole_file_codes(source: str) -> list[tuple[int, str]]:
-    with mock.patch.object(check_module, "focus", lambda source, tree, offsets: source):
+    with mock.patch.object(check_module, "focus", lambda source, tree, offsets: Focused(source)):
         return codes(source)
 
 
@@ -236,19 +247,40 @@ def test_left_out_statements_change_no_finding(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_focused_text_keeps_every_line_and_parses(name: str) -> None:
+def test_focused_text_parses_and_keeps_the_files_line_numbers(name: str) -> None:
     source = build(CASES[name][0])
-    text = focused(source)
-    assert text.count("\n") == source.count("\n")
-    ast.parse(text)
+    assert_lines_are_the_files(focused(source), source)
 
 
 def test_unrelated_code_is_left_out() -> None:
     source = build(CASES["a bug among unrelated code"][0])
-    text = focused(source)
-    assert "def render" not in text and "class Report" not in text
-    assert "def send" in text and "WriteFile(s.fileno(), data)" in text
-    assert text.splitlines().index("def send(data):") == source.splitlines().index("def send(data):")
+    result = focused(source)
+    assert "def render" not in result.text and "class Report" not in result.text
+    assert "def send" in result.text and "WriteFile(s.fileno(), data)" in result.text
+    at = result.text.splitlines().index("def send(data):")
+    assert result.line(at + 1) == source.splitlines().index("def send(data):") + 1
+
+
+def test_a_file_where_no_statement_can_hold_a_finding_skips_libcst(monkeypatch) -> None:
+    import libcst
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("LibCST ran on a file where no statement can hold a finding")
+
+    monkeypatch.setattr(libcst, "parse_module", refuse)
+    # It names a socket source, a handle and a sink, but no statement holds both.
+    source = build(
+        """
+        import os, socket
+        {unrelated}
+        def name():
+            return socket.gethostname(), socket.socket
+        def copy(fd):
+            return os.read(fd.fileno(), 10)
+        """
+    )
+    assert focused(source) is None
+    assert check_source(source) == []
 
 
 def test_libcst_is_given_only_the_focused_text(monkeypatch) -> None:
@@ -279,8 +311,7 @@ def test_an_emptied_class_body_gets_a_pass() -> None:
         win32file.WriteFile(conn.sock.fileno(), b"")  # WSK102
         """
     )
-    text = focused(source)
-    ast.parse(text)
+    assert_lines_are_the_files(focused(source), source)
     assert codes(source) == whole_file_codes(source) == expected(source)
 
 
@@ -292,7 +323,7 @@ def test_carriage_returns_alone_keep_their_lines() -> None:
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 
 
-def test_standard_library_files_keep_their_lines() -> None:
+def test_standard_library_files_keep_their_line_numbers() -> None:
     checked = 0
     for path in sorted(STDLIB.glob("**/*.py")):
         if "site-packages" in path.parts:
@@ -304,8 +335,10 @@ def test_standard_library_files_keep_their_lines() -> None:
             tree = ast.parse(source)
         except SyntaxError:
             continue
-        text = focus(source, tree, SINK_NAMES.positions(source))
-        assert text.count("\n") == source.count("\n"), path
-        ast.parse(text)
+        result = focus(source, tree, SINK_NAMES.positions(source))
+        if result is None:  # no statement can hold a finding
+            continue
+        if result.lines is not None:
+            assert_lines_are_the_files(result, source)
         checked += 1
     assert checked > 20

@@ -55,6 +55,7 @@ from hypothesis import strategies as st
 
 from flake8_winsock import check as check_module
 from flake8_winsock import check_source
+from flake8_winsock.focus import Focused
 from flake8_winsock.plugin import Plugin
 
 pytestmark = pytest.mark.filterwarnings("ignore::SyntaxWarning", "ignore::DeprecationWarning")
@@ -242,7 +243,7 @@ def results_of(source: str) -> tuple[list[tuple[int, int, str]], Optional[list[t
 
 def whole_file(source: str) -> list[tuple[int, int, str]]:
     """What ``check_source`` reports when LibCST is given every statement of the file."""
-    with mock.patch.object(check_module, "focus", lambda source, tree, offsets: source):
+    with mock.patch.object(check_module, "focus", lambda source, tree, offsets: Focused(source)):
         return [(f.line, f.col, f.message) for f in check_source(source, "fuzz.py")]
 
 

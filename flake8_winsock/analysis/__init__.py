@@ -3,26 +3,29 @@
 from __future__ import annotations
 
 import ast
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Union
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from ..finding import Finding, nested_too_deeply, not_analysed
+from ..focus import Focused
 from .checker import Checker, RawFinding
 from .values import Handle
 
 
-def analyse(source: str, whole: Optional[str] = None) -> list[Finding]:
+def analyse(source: Union[str, Focused], whole: Optional[str] = None) -> list[Finding]:
     """Parse with LibCST, run the checker, and place its findings.
 
-    ``source`` may be the module with parts blanked out (see ``focus``); should LibCST
-    refuse that text, the ``whole`` of it is analysed instead.
+    ``source`` may be the statements of a module that can matter (see ``focus``);
+    should LibCST refuse that text, the ``whole`` module is analysed instead.
     """
-    texts = [source] if whole is None or whole == source else [source, whole]
+    texts = [source if isinstance(source, Focused) else Focused(source)]
+    if whole is not None and whole != texts[0].text:
+        texts.append(Focused(whole))
     for text in texts:
         try:
-            module = cst.parse_module(text)
+            module = cst.parse_module(text.text)
         except Exception as error:
             if text is texts[-1]:
                 return [_unparsable(error, text)]
@@ -31,16 +34,16 @@ def analyse(source: str, whole: Optional[str] = None) -> list[Finding]:
     raise AssertionError("unreachable")
 
 
-def _unparsable(error: Exception, source: str) -> Finding:
+def _unparsable(error: Exception, source: Focused) -> Finding:
     if isinstance(error, cst.ParserSyntaxError):
-        line, col = _inside(source, error.raw_line, error.raw_column)
-        return not_analysed(f"LibCST cannot parse it: {error.message}", line, col)
+        line, col = _inside(source.text, error.raw_line, error.raw_column)
+        return not_analysed(f"LibCST cannot parse it: {error.message}", source.line(line), col)
     if isinstance(error, RecursionError):
         return not_analysed("LibCST cannot parse it: nesting too deep")
     return not_analysed(f"LibCST cannot parse it ({type(error).__name__}: {error})")
 
 
-def _analyse(module: cst.Module, source: str) -> list[Finding]:
+def _analyse(module: cst.Module, source: Focused) -> list[Finding]:
     checker = Checker()
     checker.analyse(module)
     if not checker.findings and not checker.too_deep:
@@ -61,13 +64,13 @@ class Places:
     where Python's own parser says the statement starts.
     """
 
-    def __init__(self, module: cst.Module, source: str) -> None:
-        self.module = module
-        self.starts = _statement_lines(module, source)
+    def __init__(self, module: cst.Module, source: Focused) -> None:
+        self.module, self.line = module, source.line
+        self.starts = _statement_lines(module, source.text)
         self.cache: dict[int, tuple] = {}
 
     def first_line(self, top: int) -> int:
-        return self.starts[top][0]
+        return self.line(self.starts[top][0])
 
     def of(self, node: cst.CSTNode, top: int) -> CodeRange:
         if top not in self.cache:
@@ -83,7 +86,7 @@ class Places:
         where = positions[node]
         start_col = where.start.column + (first_shift if where.start.line == first_line else 0)
         end_col = where.end.column + (first_shift if where.end.line == first_line else 0)
-        return CodeRange((where.start.line + shift, start_col), (where.end.line + shift, end_col))
+        return CodeRange((self.line(where.start.line + shift), start_col), (self.line(where.end.line + shift), end_col))
 
 
 def _inside(source: str, line: int, col: int) -> tuple[int, int]:

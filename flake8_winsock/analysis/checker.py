@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import builtins
 from dataclasses import dataclass, field, replace
-from typing import Optional, Sequence, Union
+from functools import lru_cache
+from typing import Callable, Optional, Sequence, Union
 
 import libcst as cst
 
@@ -119,7 +120,36 @@ def argument(call: cst.Call, position: Optional[int], keyword: Optional[str] = N
     return None
 
 
-class Checker(cst.CSTVisitor):
+class _Visitor(cst.CSTVisitor):
+    """LibCST's visitor, with its hooks looked up once per node type, not per node.
+
+    LibCST looks up ``visit_<Node>`` and ``leave_<Node>`` by name at every node, and
+    ``visit_<Node>_<field>`` before and after every field of every node; that lookup
+    was a quarter of the walk. Subclasses here define no field hooks.
+    """
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        visit = _hook(type(self), "visit_", type(node))
+        return visit is None or visit(self, node) is not False
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        leave = _hook(type(self), "leave_", type(original_node))
+        if leave is not None:
+            leave(self, original_node)
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        pass
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        pass
+
+
+@lru_cache(maxsize=None)
+def _hook(visitor: type, prefix: str, node: type) -> Optional[Callable]:
+    return getattr(visitor, prefix + node.__name__, None)
+
+
+class Checker(_Visitor):
     def __init__(self) -> None:
         super().__init__()
         self.env = Env()
@@ -974,7 +1004,7 @@ class Checker(cst.CSTVisitor):
         return None
 
 
-class _Captures(cst.CSTVisitor):
+class _Captures(_Visitor):
     def __init__(self) -> None:
         super().__init__()
         self.names: list[str] = []
