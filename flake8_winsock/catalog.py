@@ -11,8 +11,10 @@ Qualified names are written as the analysis resolves them: ``win32file.WriteFile
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Optional, Union
+from functools import lru_cache
+from typing import Mapping, Optional, Union
 
 # --- What a call yields -------------------------------------------------------------
 
@@ -370,3 +372,55 @@ def star_names(module: str) -> dict[str, str]:
     known |= {*SOCKET_CONTAINERS, *TUPLE_TYPES, *SUBSETS_OF}
     prefix = module + "."
     return {q[len(prefix):]: q for q in known if q.startswith(prefix) and "." not in q[len(prefix):]}
+
+
+# --- What a project adds ----------------------------------------------------------------
+
+_QUALNAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z", re.ASCII)
+DEFAULT_PROJECT_SINK_CODE = "WSK102"
+
+
+@dataclass(frozen=True, eq=False)  # one object per configuration (``knowledge`` caches them)
+class Knowledge:
+    """What the analysis knows: the catalog, and what a project adds to it."""
+
+    call_results: Mapping[str, str]
+    sinks: Mapping[str, Sink]
+
+
+CATALOG = Knowledge(CALL_RESULTS, SINKS)
+
+
+def socket_factory(spec: str) -> str:
+    """``mylib.net.connect``: a qualified name whose call returns a socket."""
+    if not _QUALNAME.match(spec):
+        raise ValueError(f"{spec!r} is not a qualified name (like 'mylib.net.connect')")
+    return spec
+
+
+def project_sink(spec: str) -> Sink:
+    """``mylib.win.raw_write:0:WSK102``: a project's function that must not receive a
+    socket handle, the handle's position (0 if left out), and the rule of the call it
+    wraps (WSK102, WriteFile's, if left out)."""
+    qualname, _, rest = spec.partition(":")
+    position, _, code = rest.partition(":")
+    codes: dict[str, Sink] = {}
+    for sink in SINKS.values():
+        codes.setdefault(sink.code, sink)  # the first of each rule: the pywin32 call
+    if not _QUALNAME.match(qualname) or not (position or "0").isdigit() or (code and code not in codes):
+        raise ValueError(
+            f"{spec!r} is not a qualified name with an optional handle position and rule "
+            f"(like 'mylib.win.raw_write:0:WSK102'; rules: {', '.join(sorted(codes))})"
+        )
+    like = codes[code or DEFAULT_PROJECT_SINK_CODE]
+    return Sink(qualname, like.code, int(position or 0), (), like.use, like.takes_socket, like.posix_ok)
+
+
+@lru_cache(maxsize=32)
+def knowledge(socket_factories: tuple[str, ...] = (), handle_sinks: tuple[str, ...] = ()) -> Knowledge:
+    """The catalog with a project's socket factories and handle sinks (ValueError if one is malformed)."""
+    if not socket_factories and not handle_sinks:
+        return CATALOG
+    results = {**CALL_RESULTS, **{socket_factory(spec): SOCKET for spec in socket_factories}}
+    sinks = {**SINKS, **{sink.qualname: sink for sink in map(project_sink, handle_sinks)}}
+    return Knowledge(results, sinks)

@@ -15,27 +15,37 @@ import re
 import sys
 import threading
 from contextlib import contextmanager
-from typing import Callable, Iterator, Optional, TypeVar
+from typing import Callable, Iterable, Iterator, Optional, TypeVar
 
+from . import catalog
 from .finding import TOO_DEEP, Finding, nested_too_deeply, not_analysed
 from .focus import Focused, focus
-from .prefilter import SINK_NAMES, may_contain_finding
+from .prefilter import gate
 
 STACK_SIZE = 512 * 1024 * 1024  # reserved, not committed: pages are used as touched
 RECURSION_LIMIT = 20_000
 
 
 def check_source(
-    source: str, filename: str = "<string>", *, python_parsed: bool = False, tree: Optional[ast.Module] = None
+    source: str,
+    filename: str = "<string>",
+    *,
+    python_parsed: bool = False,
+    tree: Optional[ast.Module] = None,
+    socket_factories: Iterable[str] = (),
+    handle_sinks: Iterable[str] = (),
 ) -> list[Finding]:
     """Every finding in one module's source text. Never raises for bad input.
 
     ``python_parsed`` says the caller has already seen Python parse the text (flake8
     has, and hands over its ``tree``); otherwise a text Python rejects gives one
-    WSK900 and nothing else.
+    WSK900 and nothing else. ``socket_factories`` and ``handle_sinks`` are a project's
+    own (see ``catalog.knowledge``); a malformed one raises ValueError.
     """
+    knowledge = catalog.knowledge(tuple(socket_factories), tuple(handle_sinks))
+    checks = gate(knowledge)
     source = source.removeprefix("\ufeff")  # a BOM, as flake8 and Python's own reader drop it
-    if not may_contain_finding(source):
+    if not checks.may_contain_finding(source):
         return []
     if tree is None:
         try:
@@ -44,7 +54,7 @@ def check_source(
             if not python_parsed:
                 line = getattr(error, "lineno", None) or 1
                 return [not_analysed(f"Python cannot parse it ({type(error).__name__}: {error})", line)]
-    focused = Focused(source) if tree is None else focus(source, tree, SINK_NAMES.positions(source))
+    focused = Focused(source) if tree is None else focus(source, tree, checks)
     if focused is None:  # no statement can hold a finding: LibCST is not needed
         return []
     text, skipped = _without_deep_statements(focused.text)
@@ -53,7 +63,7 @@ def check_source(
     try:
         from .analysis import analyse
 
-        found = run_deep(lambda: analyse(focused._replace(text=text), whole=source))
+        found = run_deep(lambda: analyse(focused._replace(text=text), whole=source, knowledge=knowledge))
     except Exception as error:  # the lint run goes on: say why, report nothing else
         return [not_analysed(f"internal error ({type(error).__name__}: {error})")]
     return result + [f for f in found if not (result and TOO_DEEP in f.text)]  # one such WSK900 a file

@@ -7,7 +7,7 @@ Keys (all optional, lists of strings)::
     ignore = ["WSK9"]                      # code prefixes, as flake8's --ignore
     exclude = ["generated/*", "legacy.py"] # glob patterns, as flake8's --exclude
     socket-factories = ["mylib.net.connect"]          # calls that return a socket
-    handle-sinks = ["mylib.win.raw_write:0"]          # qualified name[:handle position]
+    handle-sinks = ["mylib.win.raw_write:0:WSK102"]   # qualified name[:position[:rule]]
 
 An unknown key or a value of the wrong shape is a ``ConfigError`` (the command exits 2).
 """
@@ -15,15 +15,15 @@ An unknown key or a value of the wrong shape is a ``ConfigError`` (the command e
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from flake8.defaults import VALID_CODE_PREFIX
 from flake8.style_guide import Decision, DecisionEngine
 
+from .catalog import project_sink, socket_factory
 from .rules import RULES
 
 if sys.version_info >= (3, 11):
@@ -33,8 +33,6 @@ else:  # pragma: no cover - Python 3.10
 
 SECTION = "flake8-winsock"
 PLUGIN_PREFIX = "WSK"  # the flake8 entry point name: selected by default, as flake8 does
-_DOTTED = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$", re.ASCII)
-_SINK = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*(:\d+)?$", re.ASCII)
 
 
 class ConfigError(Exception):
@@ -66,11 +64,13 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _names(value: object, where: str, pattern: re.Pattern[str], shape: str) -> tuple[str, ...]:
+def _names(value: object, where: str, check: Callable[[str], object]) -> tuple[str, ...]:
     items = _strings(value, where)
     for item in items:
-        if not pattern.match(item):
-            raise ConfigError(f"{where}: {item!r} is not {shape}")
+        try:
+            check(item)
+        except ValueError as error:
+            raise ConfigError(f"{where}: {error}") from None
     return items
 
 
@@ -78,14 +78,8 @@ _KEYS = {
     "select": lambda v, w: ("select", _codes(v, w)),
     "ignore": lambda v, w: ("ignore", _codes(v, w)),
     "exclude": lambda v, w: ("exclude", _strings(v, w)),
-    "socket-factories": lambda v, w: (
-        "socket_factories",
-        _names(v, w, _DOTTED, "a qualified name (like 'mylib.net.connect')"),
-    ),
-    "handle-sinks": lambda v, w: (
-        "handle_sinks",
-        _names(v, w, _SINK, "a qualified name with an optional handle position (like 'mylib.win.raw_write:0')"),
-    ),
+    "socket-factories": lambda v, w: ("socket_factories", _names(v, w, socket_factory)),
+    "handle-sinks": lambda v, w: ("handle_sinks", _names(v, w, project_sink)),
 }
 
 

@@ -35,21 +35,14 @@ from bisect import bisect_right
 from typing import Any, Callable, Iterable, NamedTuple, Optional
 
 from . import catalog
-from .prefilter import SOURCE_NAMES
+from .prefilter import Gate, gate
 
-# Words that make a statement's names socket names: sources, and the attributes the
-# catalog knows hold a socket (``self.request`` of a stream request handler).
+# Words that make a statement's names socket names: the gate's sources, and the
+# attributes the catalog knows hold a socket (``self.request`` of a stream request
+# handler), as ``.request``: an attribute only after a dot.
 _ATTRIBUTES = frozenset(q.rsplit(".", 1)[-1] for q in catalog.SOCKET_ATTRIBUTES)
-_EVIDENCE = SOURCE_NAMES | {"." + name for name in _ATTRIBUTES}  # an attribute only after a dot
+_ATTRIBUTE_EVIDENCE = frozenset("." + name for name in _ATTRIBUTES)
 _SOCKET_CLASS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in catalog.SOCKET_CLASSES)
-# Every name in the catalog: a statement binding one (``class win32file: ...``) changes
-# what a kept statement calls.
-_CATALOG_NAMES = frozenset(
-    part
-    for names in (catalog.SINKS, catalog.CALL_RESULTS, catalog.PASS_THROUGH, catalog.LIBRARY_LOADERS, catalog.SOCKET_CLASSES)
-    for qualname in names
-    for part in qualname.split(".")
-)
 # Words that make a statement's names API names, through which a sink is reached:
 # ``k32 = ctypes.WinDLL("kernel32")``, ``ffi = FFI()``, ``ov = _overlapped.Overlapped()``.
 _API = frozenset(
@@ -59,7 +52,7 @@ _API = frozenset(
 )
 # ``socket.gethostname()`` is no evidence: the module's other names are dropped from a
 # statement's evidence words.
-_OTHER_SOCKET_NAMES = re.compile(r"\bsocket[ \t]*\.[ \t]*(?!(?:%s)\b)" % "|".join(sorted(SOURCE_NAMES)))
+_OTHER_SOCKET_NAMES = re.compile(r"\bsocket[ \t]*\.[ \t]*(?!(?:%s)\b)" % "|".join(sorted(gate().source_names)))
 
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # Python's own line breaks only
 _WORD = re.compile(r"[^\W\d]\w*")
@@ -165,9 +158,13 @@ class Focused(NamedTuple):
         return self.lines[min(max(number, 1), len(self.lines)) - 1] if self.lines else 1
 
 
-def focus(source: str, tree: ast.Module, sink_offsets: Iterable[int]) -> Optional[Focused]:
-    """The statements of ``source`` that can matter; None if no statement can hold a finding."""
-    text = _Text(source)
+def focus(source: str, tree: ast.Module, checks: Gate) -> Optional[Focused]:
+    """The statements of ``source`` that can matter; None if no statement can hold a finding.
+
+    ``checks`` is the gate ``source`` passed: its sources and sinks are the ones that count.
+    """
+    text = _Text(source, checks.source_names | _ATTRIBUTE_EVIDENCE)
+    sink_offsets = checks.sink_names.positions(source)
     units: list[Unit] = []
     owner: list[Optional[Unit]] = [None] * len(text.lines)  # the innermost unit of each line
     top = _units(tree.body, None, text.lines, units, owner)
@@ -180,7 +177,7 @@ def focus(source: str, tree: ast.Module, sink_offsets: Iterable[int]) -> Optiona
     for line in sink_lines:
         if owner[line] is not None:
             owner[line].sink = True
-    if not _Closure(units, sink_lines, sink_names, text).run():
+    if not _Closure(units, sink_lines, sink_names, text, checks.known_names).run():
         return None
     if all(unit.kept for unit in top):
         return Focused(source)
@@ -190,7 +187,8 @@ def focus(source: str, tree: ast.Module, sink_offsets: Iterable[int]) -> Optiona
 class _Text:
     """The module's lines and, line by line, their words and the names they change."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, evidence: frozenset[str]) -> None:
+        self.evidence = evidence  # words that make a statement's names socket names
         self.lines = lines = _LINES.findall(source)
         self.starts = starts = [0]
         for line in lines:
@@ -262,8 +260,11 @@ def _nfkc(word: str) -> str:
 
 
 class _Closure:
-    def __init__(self, units: list[Unit], sink_lines: set[int], sink_names: set[str], text: _Text) -> None:
+    def __init__(
+        self, units: list[Unit], sink_lines: set[int], sink_names: set[str], text: _Text, known: frozenset[str]
+    ) -> None:
         self.units, self.sink_lines, self.sink_names, self.text = units, sink_lines, sink_names, text
+        self.evidence, self.known = text.evidence, known
         self.socket_names: set[str] = set()
         self.api_names: set[str] = set()
         self.socket_classes: set[str] = set()
@@ -300,7 +301,7 @@ class _Closure:
         if unit.statements is None:
             words = unit.words
             if not (
-                words & _EVIDENCE
+                words & self.evidence
                 or words & self.socket_names
                 or words & _API
                 or words & self.api_names
@@ -321,7 +322,7 @@ class _Closure:
             return changed
         words, unit = statement.words, statement.unit
         if (
-            words & _EVIDENCE
+            words & self.evidence
             or words & self.socket_names
             or words & unit.local_sockets
             or ("self" in words and unit.method_of_socket_class())
@@ -368,7 +369,7 @@ class _Closure:
         if statement.node is None:
             return True
         callees = self.sink_names | self.sinky
-        names = _EVIDENCE | self.socket_names | statement.unit.local_sockets
+        names = self.evidence | self.socket_names | statement.unit.local_sockets
         nodes = [statement.node]
         while nodes:
             node = nodes.pop()
@@ -394,9 +395,9 @@ class _Closure:
         if unit.kept:
             return changed
         needed = unit.binds & self.needed
-        catalog_names = _CATALOG_NAMES if not unit.in_class() else frozenset()  # a method shadows no module
+        known = self.known if not unit.in_class() else frozenset()  # a method shadows no module
         if (
-            needed & (self.socket_names | self.socket_classes | self.api_names | catalog_names)
+            needed & (self.socket_names | self.socket_classes | self.api_names | known)
             or (unit.defines & needed and unit.tainted)  # it may return a socket
         ):
             self.keep(unit)
@@ -545,7 +546,7 @@ def _statement(
     elif isinstance(node, ast.ExceptHandler):
         binds = {normal(node.name)} if node.name else set()
     elif isinstance(node, ast.ImportFrom):  # ``from socket import socket as Socket``
-        binds = {normal(a.asname or a.name) for a in node.names if a.name in _EVIDENCE}
+        binds = {normal(a.asname or a.name) for a in node.names if a.name in text.evidence}
     elif isinstance(node, (ast.Import, ast.ClassDef)):
         binds = set()  # a module, an instance of a class: no socket (a socket class is apart)
     elif isinstance(node, (ast.If, ast.While, ast.Assert)):  # a type test narrows

@@ -16,6 +16,7 @@ on most files.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from . import catalog
@@ -96,28 +97,52 @@ class SinkNames:
         return next(self.positions(source), None) is not None
 
 
-SINK_NAMES = SinkNames(catalog.SINKS.values())
-SOCKET_SINK_NAMES = SinkNames(sink for sink in catalog.SINKS.values() if sink.takes_socket)
-HANDLE_WORDS = _words({_last(q) for q, kind in catalog.CALL_RESULTS.items() if kind == catalog.HANDLE})
-# Sources a module can start from: socket classes, the calls that make sockets (methods
-# of a socket need a socket first), and the methods that are evidence by themselves.
-SOURCE_NAMES = frozenset(
-    {_last(q) for q in catalog.SOCKET_CLASSES}
-    | {
-        _last(q)
-        for q, kind in catalog.CALL_RESULTS.items()
-        if kind in (catalog.SOCKET, catalog.PAIR, catalog.ACCEPT) and not q.startswith(catalog.SOCKET_CLASS + ".")
-    }
-    | {_last(q.rsplit(".", 1)[0]) for q in catalog.SOCKET_ATTRIBUTES}
-    | set(catalog.EXTRA_INFO_METHODS)
-    | set(catalog.SOCKET_WRAPPING_METHODS)
-)
-SOURCE_WORDS = _words(SOURCE_NAMES)
+class Gate:
+    """The gate's tests, derived from what the analysis knows (the catalog, by default)."""
+
+    def __init__(self, knowledge: catalog.Knowledge) -> None:
+        sinks = list(knowledge.sinks.values())
+        results = knowledge.call_results
+        self.sink_names = SinkNames(sinks)
+        self.socket_sink_names = SinkNames(sink for sink in sinks if sink.takes_socket)
+        self.handle_words = _words({_last(q) for q, kind in results.items() if kind == catalog.HANDLE})
+        # Sources a module can start from: socket classes, the calls that make sockets
+        # (methods of a socket need a socket first), and the methods that are evidence
+        # by themselves.
+        self.source_names = frozenset(
+            {_last(q) for q in catalog.SOCKET_CLASSES}
+            | {
+                _last(q)
+                for q, kind in results.items()
+                if kind in (catalog.SOCKET, catalog.PAIR, catalog.ACCEPT) and not q.startswith(catalog.SOCKET_CLASS + ".")
+            }
+            | {_last(q.rsplit(".", 1)[0]) for q in catalog.SOCKET_ATTRIBUTES}
+            | set(catalog.EXTRA_INFO_METHODS)
+            | set(catalog.SOCKET_WRAPPING_METHODS)
+        )
+        self.source_words = _words(self.source_names)
+        # Every name the analysis knows: binding one (``class win32file: ...``) changes
+        # what a call means.
+        self.known_names = frozenset(
+            part
+            for names in (knowledge.sinks, results, catalog.PASS_THROUGH, catalog.LIBRARY_LOADERS, catalog.SOCKET_CLASSES)
+            for qualname in names
+            for part in qualname.split(".")
+        )
+
+    def may_contain_finding(self, source: str) -> bool:
+        if not self.source_words.search(source):
+            return False
+        if self.handle_words.search(source) and self.sink_names.named_in(source):
+            return True
+        return self.socket_sink_names.named_in(source)
+
+
+@lru_cache(maxsize=32)
+def gate(knowledge: catalog.Knowledge = catalog.CATALOG) -> Gate:
+    return Gate(knowledge)
 
 
 def may_contain_finding(source: str) -> bool:
-    if not SOURCE_WORDS.search(source):
-        return False
-    if HANDLE_WORDS.search(source) and SINK_NAMES.named_in(source):
-        return True
-    return SOCKET_SINK_NAMES.named_in(source)
+    """The catalog's gate."""
+    return gate().may_contain_finding(source)

@@ -263,6 +263,20 @@ def test_pyproject_settings_apply(capsys, project: Path) -> None:
     assert codes(run(capsys, "--isolated", "app.py")[1]) == ["WSK102", "WSK201"]
 
 
+def test_pyproject_project_knowledge_applies(capsys, project: Path) -> None:
+    (project / "pyproject.toml").write_text(
+        "[tool.flake8-winsock]\n"
+        'socket-factories = ["mylib.net.connect"]\n'
+        'handle-sinks = ["mylib.win.raw_read:1:WSK101"]\n'
+    )
+    (project / "app.py").write_text(
+        "from mylib.net import connect\nfrom mylib.win import raw_read\n"
+        "conn = connect(('h', 1))\nraw_read(64, conn.fileno())\nraw_read(conn.fileno(), 64)\n"
+    )
+    assert codes(run(capsys, "app.py")[1]) == ["WSK101"]
+    assert codes(run(capsys, "--isolated", "app.py")[1]) == []
+
+
 @pytest.mark.parametrize(
     "setting, complaint",
     [

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_flake8
+from conftest import parse_flake8, run_flake8
 from flake8_winsock import plugin
 
 DEMO = Path(__file__).parent.parent / "examples" / "demo.py"
@@ -63,3 +63,93 @@ def test_odd_encodings_are_read_as_flake8_reads_them(tmp_path: Path, encoding_ca
     (tmp_path / "mod.py").write_bytes(data)
     result = run_flake8("mod.py", cwd=tmp_path)
     assert result.stdout.startswith(f"mod.py:{line}:1: WSK102 "), result.stdout + result.stderr
+
+
+# --- A project's own socket factories and handle sinks ------------------------------------
+
+PROJECT_CODE = '''\
+import win32file
+from mylib.net import connect
+from mylib.win import raw_read, raw_write
+import mylib.win
+
+conn = connect(("cache", 9400))
+raw_write(conn.fileno(), b"PUT")  # error: WSK102
+raw_read(64, conn.fileno())  # error: WSK101
+mylib.win.raw_write(conn.fileno(), b"")  # error: WSK102
+'''
+PROJECT_LOOK_ALIKES = '''\
+import os
+import socket
+import win32file
+from mylib.net import connect
+from mylib.win import raw_read, raw_write, raw_send
+from otherlib.net import connect as other_connect
+
+
+def send(h, data):  # a wrapper of the right call: no sink
+    win32file.WSASend(h, data, None, 0)
+
+
+def pipe_end():  # a helper that returns a pipe
+    return os.pipe()[0]
+
+
+conn = connect(("cache", 9400))
+raw_read(conn.fileno(), 64)  # the handle is read from position 1, not 0
+raw_send(conn.fileno(), b"")  # not configured
+send(conn.fileno(), b"")
+raw_write(other_connect(("x", 1)).fileno(), b"")  # not a configured factory
+raw_write(pipe_end(), b"")
+s = socket.socket()
+raw_write(0, s.fileno())  # not at the handle's position
+'''
+PROJECT_CONFIG = """\
+[flake8]
+winsock-socket-factories = mylib.net.connect
+winsock-handle-sinks =
+    mylib.win.raw_write,
+    mylib.win.raw_read:1:WSK101
+"""
+
+
+def expected_in(text: str) -> set[tuple[int, str]]:
+    return {(n, line.split("# error: ")[1].strip()) for n, line in enumerate(text.splitlines(), 1) if "# error: " in line}
+
+
+@pytest.mark.parametrize("config_file", [".flake8", "setup.cfg", "tox.ini"])
+def test_project_factories_and_sinks_from_flake8_configuration(tmp_path: Path, config_file: str) -> None:
+    (tmp_path / config_file).write_text(PROJECT_CONFIG)
+    (tmp_path / "app.py").write_text(PROJECT_CODE)
+    (tmp_path / "look_alikes.py").write_text(PROJECT_LOOK_ALIKES)
+    result = run_flake8(".", cwd=tmp_path)
+    found = parse_flake8(result.stdout)
+    assert found == {"app.py": expected_in(PROJECT_CODE)}, result.stdout + result.stderr
+    assert "passed to mylib.win.raw_read; use conn.recv()" in result.stdout
+
+
+def test_project_factories_and_sinks_from_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(PROJECT_CODE)
+    result = run_flake8(
+        "--winsock-socket-factories=mylib.net.connect",
+        "--winsock-handle-sinks=mylib.win.raw_write:0,mylib.win.raw_read:1:WSK101",
+        "app.py",
+        cwd=tmp_path,
+    )
+    assert parse_flake8(result.stdout) == {"app.py": expected_in(PROJECT_CODE)}, result.stdout + result.stderr
+    assert parse_flake8(run_flake8("app.py", cwd=tmp_path).stdout) == {}  # not known without them
+
+
+@pytest.mark.parametrize(
+    "option, complaint",
+    [
+        ("--winsock-handle-sinks=mylib.win.raw_write:first", "is not a qualified name with an optional handle position"),
+        ("--winsock-handle-sinks=mylib.win.raw_write:0:WSK999", "rules: WSK101"),
+        ("--winsock-socket-factories=my-lib.connect", "is not a qualified name"),
+    ],
+)
+def test_a_malformed_project_option_is_a_clear_error(tmp_path: Path, option: str, complaint: str) -> None:
+    (tmp_path / "app.py").write_text(PROJECT_CODE)
+    result = run_flake8(option, "app.py", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == "" and complaint in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr

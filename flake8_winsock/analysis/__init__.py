@@ -8,13 +8,16 @@ from typing import Iterable, Optional, Union
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
+from .. import catalog
 from ..finding import Finding, nested_too_deeply, not_analysed
 from ..focus import Focused
 from .checker import Checker, RawFinding
 from .values import Handle
 
 
-def analyse(source: Union[str, Focused], whole: Optional[str] = None) -> list[Finding]:
+def analyse(
+    source: Union[str, Focused], whole: Optional[str] = None, knowledge: catalog.Knowledge = catalog.CATALOG
+) -> list[Finding]:
     """Parse with LibCST, run the checker, and place its findings.
 
     ``source`` may be the statements of a module that can matter (see ``focus``);
@@ -30,7 +33,7 @@ def analyse(source: Union[str, Focused], whole: Optional[str] = None) -> list[Fi
             if text is texts[-1]:
                 return [_unparsable(error, text)]
             continue
-        return _analyse(module, text)
+        return _analyse(module, text, knowledge)
     raise AssertionError("unreachable")
 
 
@@ -43,8 +46,8 @@ def _unparsable(error: Exception, source: Focused) -> Finding:
     return not_analysed(f"LibCST cannot parse it ({type(error).__name__}: {error})")
 
 
-def _analyse(module: cst.Module, source: Focused) -> list[Finding]:
-    checker = Checker()
+def _analyse(module: cst.Module, source: Focused, knowledge: catalog.Knowledge) -> list[Finding]:
+    checker = Checker(knowledge)
     checker.analyse(module)
     if not checker.findings and not checker.too_deep:
         return []

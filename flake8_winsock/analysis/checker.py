@@ -24,7 +24,6 @@ from .values import NONE, Guard, Handle, Inst, Many, Member, Origin, Param, Ref,
 
 MAX_ROUNDS = 4
 _BUILTINS = frozenset(dir(builtins))
-_SINK_NAMES = frozenset(sink.name for sink in catalog.SINKS.values())
 _SOCKETS = "sockets"  # what an annotation such as ``list[socket.socket]`` promises
 _ADDING = (cst.AddAssign, cst.BitOrAssign, cst.BitXorAssign)  # ``c += ...`` and the like put into ``c``
 
@@ -150,8 +149,10 @@ def _hook(visitor: type, prefix: str, node: type) -> Optional[Callable]:
 
 
 class Checker(_Visitor):
-    def __init__(self) -> None:
+    def __init__(self, knowledge: catalog.Knowledge = catalog.CATALOG) -> None:
         super().__init__()
+        self.call_results, self.sinks = knowledge.call_results, knowledge.sinks
+        self.sink_names = frozenset(sink.name for sink in knowledge.sinks.values())
         self.env = Env()
         self.module_env = self.env
         self.findings: list[RawFinding] = []
@@ -386,7 +387,7 @@ class Checker(_Visitor):
         if isinstance(func, Ref):
             return self.result(func.qualname, node, None, None)
         if isinstance(func, Member) and isinstance(func.receiver, Param):
-            kind = catalog.CALL_RESULTS.get(f"{catalog.SOCKET_CLASS}.{func.name}")
+            kind = self.call_results.get(f"{catalog.SOCKET_CLASS}.{func.name}")
             return Param(func.receiver.index, True) if kind == catalog.HANDLE and not func.receiver.handle else None
         if isinstance(func, Member):
             cls = catalog.SOCKET_CLASS if isinstance(func.receiver, Sock) else func.receiver.cls
@@ -423,7 +424,7 @@ class Checker(_Visitor):
         if qualname in self.classes:
             info = self.classes[qualname]
             return Sock(self.origin(f"{info.name}()", node)) if info.is_socket else Inst(qualname)
-        kind = catalog.CALL_RESULTS.get(qualname)
+        kind = self.call_results.get(qualname)
         if kind is None:
             return None
         spelled = f"{receiver_name}.{qualname.rsplit('.', 1)[1]}" if receiver_name else qualname
@@ -939,7 +940,7 @@ class Checker(_Visitor):
         func = node.func
         if isinstance(func, cst.Attribute) and func.attr.value in catalog.CONTAINER_ADDERS:
             self.added(node, func)
-        if isinstance(func, cst.Attribute) and func.attr.value not in _SINK_NAMES and func.attr.value not in self.method_names:
+        if isinstance(func, cst.Attribute) and func.attr.value not in self.sink_names and func.attr.value not in self.method_names:
             return
         if not isinstance(func, (cst.Name, cst.Attribute)):
             return
@@ -998,9 +999,9 @@ class Checker(_Visitor):
 
     def sink_of(self, func: Value) -> Optional[catalog.Sink]:
         if isinstance(func, Ref):
-            return catalog.SINKS.get(func.qualname)
+            return self.sinks.get(func.qualname)
         if isinstance(func, Member) and isinstance(func.receiver, Inst):
-            return catalog.SINKS.get(f"{func.receiver.cls}.{func.name}")
+            return self.sinks.get(f"{func.receiver.cls}.{func.name}")
         return None
 
 
