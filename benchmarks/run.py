@@ -287,6 +287,20 @@ def parse_floor(files: list[Path], rounds: int) -> dict:
             "runs": times}
 
 
+def import_floor(py: Path, rounds: int) -> dict:
+    """What importing LibCST costs a flake8 process (each worker that analyses a file pays it)."""
+    def timed(code: str) -> float:
+        runs = []
+        for _ in range(rounds):
+            t0 = time.perf_counter()
+            subprocess.run([str(py), "-c", code], check=True)
+            runs.append(time.perf_counter() - t0)
+        return statistics.median(runs)
+
+    base = timed("import flake8.main.cli")
+    return {"import_s": max(0.0, timed("import flake8.main.cli, libcst") - base)}
+
+
 def bench_cli(venv: Path) -> dict | None:
     exe = shutil.which("flake8-winsock")
     if not exe:
@@ -364,6 +378,11 @@ def main() -> int:
         base = results["windows-heavy"]["wall_s"]["without"]
         floor["vs_without"] = floor["median_s"] / base
         floor["min_ratio_at_jobs"] = 1 + floor["median_s"] / (base * args.jobs)
+    imports = None
+    if "ordinary" in chosen:
+        imports = import_floor(sides.py, max(args.rounds, 5))
+        cpu = results["ordinary"]["cpu_s"]["without"]
+        imports["vs_without_cpu"] = imports["import_s"] * args.jobs / cpu
     cli = bench_cli(args.venv) if args.cli else None
 
     missed: list[str] = []
@@ -403,6 +422,10 @@ def main() -> int:
               f"{floor['vs_without']:.1%} of flake8-without; "
               f"a plugin parsing every file costs at least ~{floor['min_ratio_at_jobs']:.3f}x "
               f"at --jobs={args.jobs}")
+    if imports:
+        print(f"LibCST import floor: {imports['import_s']:.3f} s per flake8 process that analyses a file; "
+              f"{args.jobs} workers = {imports['vs_without_cpu']:.1%} of flake8-without's CPU on the "
+              "ordinary corpus")
     if cli:
         print()
         print(f"CLI: flake8-winsock over {cli['files']} stdlib files: {cli['wall']:.2f} s, "
@@ -414,7 +437,7 @@ def main() -> int:
     if args.json:
         args.json.write_text(json.dumps(
             {"machine": mach, "rounds": args.rounds, "select": SELECT, "corpora": results,
-             "parse_floor": floor, "cli": cli, "missed": missed}, indent=2) + "\n")
+             "parse_floor": floor, "import_floor": imports, "cli": cli, "missed": missed}, indent=2) + "\n")
     return 1 if (missed and args.check) else 0
 
 

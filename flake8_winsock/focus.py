@@ -270,7 +270,7 @@ class _Closure:
         self.socket_classes: set[str] = set()
         self.sinky: set[str] = set()
         self.needed: set[str] = set()  # read by kept units
-        self.needed_with_sockets: set[str] = set()  # read by their statements of socket names
+        self.given: set[str] = set()  # callees kept statements may pass a socket to
 
     def run(self) -> bool:
         """Mark what to keep; False if no statement can hold a finding."""
@@ -366,31 +366,40 @@ class _Closure:
     def gives_a_socket_name(self, statement: Statement) -> bool:
         """A call in ``statement`` to a sink or to something sinky names a socket name
         among its arguments (or it holds a comprehension or lambda, whose own names may)."""
+        return bool(self.given_sockets(statement) & (self.sink_names | self.sinky))
+
+    def given_sockets(self, statement: Statement) -> set[str]:
+        """The callees ``statement`` may pass a socket to: calls naming a socket name among
+        their arguments (every callee, if it holds a comprehension or lambda)."""
         if statement.node is None:
-            return True
-        callees = self.sink_names | self.sinky
+            return set()
         names = self.evidence | self.socket_names | statement.unit.local_sockets
+        callees, given = set(), set()
         nodes = [statement.node]
         while nodes:
             node = nodes.pop()
-            if isinstance(node, _SCOPES):
-                return True
-            if isinstance(node, ast.Call) and _callee(node.func) in callees:
-                arguments = [*node.args, *(k.value for k in node.keywords)]
-                if any(_expression_words(argument) & names for argument in arguments):
-                    return True
+            if isinstance(node, ast.Call):
+                callee = _callee(node.func)
+                callees.add(callee)
+                if any(_expression_words(a) & names for a in [*node.args, *(k.value for k in node.keywords)]):
+                    given.add(callee)
+            elif isinstance(node, _SCOPES):
+                given = callees = callees | _all_callees(node)
+                nodes.clear()
+                break
             nodes.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, ast.stmt))
-        return False
+        given.discard(None)
+        return given
 
     def keep_step(self, unit: Unit) -> bool:
         changed = False
         if (
             not unit.receives_sockets
-            and unit.defines & self.needed_with_sockets
+            and unit.defines & self.given
             and (unit.passes or unit.defines & self.sinky)
         ):  # a socket may be passed to it: any of its names may then hold one
             unit.receives_sockets = changed = True
-            self.needed_with_sockets |= unit.words
+            self.given |= _all_callees(unit.node)  # any of its names may hold the socket
             self.keep(unit)
         if unit.kept:
             return changed
@@ -410,7 +419,7 @@ class _Closure:
             self.needed |= unit.words
             for statement in unit.statements or ():
                 if statement.tainted:
-                    self.needed_with_sockets |= statement.words
+                    self.given |= self.given_sockets(statement)
             for child in unit.children():
                 if isinstance(child.node, _FLOW_ENDS):
                     self.keep(child)
@@ -591,6 +600,10 @@ def _annotation_words(annotation: ast.expr) -> Iterable[str]:
 
 def _callee(func: ast.expr) -> Optional[str]:
     return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+
+
+def _all_callees(node: ast.AST) -> set[str]:
+    return {name for call in ast.walk(node) if isinstance(call, ast.Call) and (name := _callee(call.func))}
 
 
 def _expression_words(expression: ast.expr) -> set[str]:
