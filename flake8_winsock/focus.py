@@ -5,24 +5,26 @@ handle. Statements are taken at the level of module, class and ``if``/``try``
 blocks (a function is one unit, whole), and compared by the words of their text,
 which over-approximates what they read and bind:
 
-- *socket names*: the names bound by a statement (at any depth, also inside
-  functions) that names a socket source (the gate's words, or an attribute the
-  catalog knows holds a socket), a socket name, or ``self`` in a subclass of a
-  socket; a function whose ``return`` is such a statement; parameters annotated so;
+- *socket names*: the names bound by a statement (at any depth; a function's plain
+  names stay local to it) that names a socket source (the gate's words, or an
+  attribute the catalog knows holds a socket), a socket name, or ``self`` in a
+  subclass of a socket; a function whose ``return`` is such a statement; parameters
+  annotated so. *API names* likewise, from library objects (``ctypes.WinDLL(...)``);
 - *sinky*: a function, class or alias that names a sink, or calls something sinky
   (its arguments may reach a sink);
-- kept: imports; statements that test the platform (a guard covers what follows);
-  units with a statement of socket names that name a sink or call something sinky
-  (where findings can be); then, until nothing changes, every unit that binds a
-  socket name a kept unit reads, or defines a function a kept unit calls that is
-  sinky, reads socket names, or returns one of its parameters; the block statements
-  around kept units, and the ``raise``/``return``/``break``/``continue`` directly
-  in their blocks.
+- *sites*: statements that call a sink, or something sinky, with a socket name among
+  the call's arguments. Without one, no finding is possible and ``focus`` says so.
+
+Kept: the sites; imports; statements that test the platform (a guard covers what
+follows); then, until nothing changes, every unit that binds a socket, API or catalog
+name a kept unit reads (so every statement that could rebind or narrow it stays), or
+defines a function a kept unit calls that may return a socket, or is given one and
+is sinky or returns one of its parameters; the block statements around kept units,
+and the ``raise``/``return``/``break``/``continue`` directly in their blocks.
 
 Everything else is left out; a block left empty gets a ``pass``. LibCST is given
 the kept lines whole, with the file's number of each, so every position reported is
-the file's own. A name the kept text could treat as a socket is a
-socket name, so every statement that could rebind or narrow it stays.
+the file's own.
 """
 
 from __future__ import annotations
