@@ -123,3 +123,8 @@ def test_sphinx_build(tmp_path: Path) -> None:
         for section in SECTIONS:
             assert section in html, f"{code}: no '{section}' section"
         assert f'href="{code}.html"' in index, f"the rules index does not link {code}"
+
+
+def test_readme_lists_every_rule() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert [code for code in sorted(RULES) if f"| {code} |" not in readme] == []
