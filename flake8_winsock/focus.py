@@ -60,11 +60,12 @@ _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # Python's own line b
 _WORD = re.compile(r"[^\W\d]\w*")
 _WORD_BEFORE = re.compile(r"([^\W\d]\w*)[ \t]*\Z")
 _OP = r"(?:[-+*/%@&|^]|<<|>>|\*\*|//)?=(?!=)"
-# What a statement changes besides its targets: containers (``socks.append(x)``,
-# ``socks[0] = x``) and walrus targets. Each pattern starts at punctuation (the name
-# is found before it), so that scanning the module is fast.
-_MUTATORS = "|".join(sorted({*catalog.CONTAINER_ADDERS, "setdefault", "remove", "discard", "pop", "popleft", "clear"}))
-_CHANGED = re.compile(rf"\.[ \t]*(?:{_MUTATORS})[ \t]*\(|(\])[ \t]*{_OP}|:=")
+# What a statement changes besides its targets: containers it puts into (the
+# catalog's adders, ``socks.append(x)``; ``socks[0] = x``) and walrus targets. Each
+# pattern starts at punctuation (the name is found before it), so that scanning the
+# module is fast.
+_ADDERS = "|".join(sorted(catalog.CONTAINER_ADDERS))
+_CHANGED = re.compile(rf"\.[ \t]*(?:{_ADDERS})[ \t]*\(|(\])[ \t]*{_OP}|:=")
 # What a function may bind for other units, besides its name: the above, attributes
 # (``self.sock = ...``, also as a tuple target), and globals.
 _STORED = re.compile(
