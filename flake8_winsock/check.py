@@ -19,8 +19,8 @@ from typing import Callable, Iterable, Iterator, Optional, TypeVar
 
 from . import catalog
 from .finding import TOO_DEEP, Finding, nested_too_deeply, not_analysed
-from .focus import Focused, focus
-from .prefilter import gate
+from .gate import gate
+from .slicing import Slice
 
 STACK_SIZE = 512 * 1024 * 1024  # reserved, not committed: pages are used as touched
 RECURSION_LIMIT = 20_000
@@ -54,16 +54,14 @@ def check_source(
             if not python_parsed:
                 line = getattr(error, "lineno", None) or 1
                 return [not_analysed(f"Python cannot parse it ({type(error).__name__}: {error})", line)]
-    focused = Focused(source) if tree is None else focus(source, tree, checks)
-    if focused is None:  # no statement can hold a finding: LibCST is not needed
-        return []
-    text, skipped = _without_deep_statements(focused.text)
-    result = [nested_too_deeply(focused.line(line)) for line in skipped[:1]]
+    sliced = Slice(source)
+    text, skipped = _without_deep_statements(sliced.text)
+    result = [nested_too_deeply(sliced.line(line)) for line in skipped[:1]]
 
     try:
         from .analysis import analyse
 
-        found = run_deep(lambda: analyse(focused._replace(text=text), whole=source, knowledge=knowledge))
+        found = run_deep(lambda: analyse(sliced._replace(text=text), whole=source, knowledge=knowledge))
     except Exception as error:  # the lint run goes on: say why, report nothing else
         return [not_analysed(f"internal error ({type(error).__name__}: {error})")]
     return result + [f for f in found if not (result and TOO_DEEP in f.text)]  # one such WSK900 a file

@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Fix:
+    """The text that replaces the finding's span, from (line, col) to (end_line, end_col)."""
+
+    text: str
+    safe: bool
 
 
 @dataclass(frozen=True)
@@ -13,6 +22,7 @@ class Finding:
     text: str  # the message after the code
     end_line: int = 0
     end_col: int = 0
+    fix: Optional[Fix] = None
 
     @property
     def message(self) -> str:

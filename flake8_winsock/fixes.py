@@ -1,10 +1,11 @@
 """Fixes for the C runtime rules: a LibCST transformer over the analysis' own findings.
 
-No second analysis: the module is parsed once, ``Checker`` runs on it exactly as for
-the reports, and each finding it makes is fixed only when the handle argument is
-written ``<expr>.fileno()``, so that ``<expr>`` is the socket and the replacement
-is a method of it. The transformer then swaps those call nodes, found by identity,
-for the method call; everything else (comments, spacing, other arguments) is kept.
+No second analysis: the fix of a finding is made in the run that reports it, from the
+call node the rule reported, and travels with the finding (``Finding.fix``) as the
+text that replaces the call's span. A finding is fixed only when the handle argument
+is written ``<expr>.fileno()``, so that ``<expr>`` is the socket and the replacement
+is a method of it; everything else in the call (comments, spacing, other arguments)
+is kept, and nothing outside the call's span changes.
 
 Whether a rule's fix is safe is the rule table's ``fix_is_safe`` (``fix_safety``
 says why). What is never fixed, whatever the rule:
@@ -22,35 +23,17 @@ says why). What is never fixed, whatever the rule:
 
 from __future__ import annotations
 
-import ast
-from dataclasses import dataclass
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import libcst as cst
 import libcst.matchers as m
 
-from .check import run_deep
+from .finding import Fix
+from .model.values import Handle
 from .rules import RULES
+from .sinks import RawFinding
 
 Builder = Callable[[cst.Call], Optional[cst.BaseExpression]]
-
-
-class FixError(Exception):
-    """The module could not be planned or the fixed text would not be Python."""
-
-
-@dataclass(eq=False)
-class Fix:
-    """One fixable finding: where the analysis reported it, and how to rewrite its call."""
-
-    code: str
-    line: int  # 1-based, as the finding
-    col: int  # 0-based, as the finding
-    end_line: int
-    end_col: int
-    safe: bool
-    node: cst.Call  # the call the analysis reported (matched by identity)
-    build: Builder
 
 
 # --- Builders: from the (possibly already updated) call to its replacement ------------
@@ -168,70 +151,23 @@ def _from_tls(origin: cst.CSTNode) -> bool:
     return bool(m.findall(origin, m.Name(value=m.MatchIfTrue(lambda name: name in _TLS_NAMES))))
 
 
-# --- Planning and applying -----------------------------------------------------------
+# --- From a finding to its fix -----------------------------------------------------------
 
 
-class _Rewriter(cst.CSTTransformer):
-    def __init__(self, chosen: dict[int, Fix]) -> None:
-        super().__init__()
-        self.chosen = chosen
+def replacement(raw: RawFinding) -> Optional[cst.BaseExpression]:
+    """The call that replaces the reported one, if this finding has a fix (see the module's docstring)."""
+    rule = RULES.get(raw.sink.code)
+    build = BUILDERS.get(raw.sink.qualname)
+    if rule is None or not rule.fixable or build is None or raw.via:
+        return None
+    if not isinstance(raw.value, Handle) or raw.keyword is not None or _from_tls(raw.value.sock.origin.node):
+        return None
+    return build(raw.node)
 
-    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
-        fix = self.chosen.get(id(original_node))
-        if fix is None or fix.node is not original_node:
-            return updated_node
-        return fix.build(updated_node) or updated_node
 
-
-class FixPlan:
-    """The fixes the analysis' findings in one module allow, placed as the findings are."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.module: Optional[cst.Module] = None
-        self.fixes: list[Fix] = []
-        try:
-            run_deep(self._plan)
-        except Exception as error:
-            raise FixError(f"cannot plan fixes ({type(error).__name__}: {error})") from None
-
-    def _plan(self) -> None:
-        from .analysis import Places
-        from .focus import Focused
-        from .analysis.checker import Checker
-        from .analysis.values import Handle
-
-        module = cst.parse_module(self.source)
-        checker = Checker()
-        checker.analyse(module)
-        places: Optional[Places] = None
-        for raw in checker.findings:
-            rule = RULES.get(raw.sink.code)
-            build = BUILDERS.get(raw.sink.qualname)
-            if rule is None or not rule.fixable or build is None:
-                continue
-            if getattr(raw, "via", ()):  # reported at a call of the module's own wrapper: not the sink
-                continue
-            if not isinstance(raw.value, Handle) or raw.keyword is not None or _from_tls(raw.value.sock.origin.node):
-                continue
-            if build(raw.node) is None:
-                continue
-            places = places or Places(module, Focused(self.source))
-            where = places.of(raw.node, raw.top)
-            start, end = where.start, where.end
-            self.fixes.append(
-                Fix(raw.sink.code, start.line, start.column, end.line, end.column, rule.fix_is_safe, raw.node, build)
-            )
-        self.module = module
-
-    def apply(self, fixes: Iterable[Fix]) -> str:
-        """The source with ``fixes`` (some of this plan's) made; checked to be Python."""
-        chosen = {id(fix.node): fix for fix in fixes}
-        if not chosen or self.module is None:
-            return self.source
-        try:
-            fixed = run_deep(lambda: self.module.visit(_Rewriter(chosen)).code)
-            ast.parse(fixed)
-        except Exception as error:
-            raise FixError(f"fixing would not give valid Python ({type(error).__name__}: {error})") from None
-        return fixed
+def fix_of(raw: RawFinding, module: cst.Module, span: str) -> Optional[Fix]:
+    """The finding's fix as text, if it has one and the call reads exactly ``span`` (its text in the file)."""
+    new = replacement(raw)
+    if new is None or module.code_for_node(raw.node) != span:
+        return None
+    return Fix(module.code_for_node(new), RULES[raw.sink.code].fix_is_safe)

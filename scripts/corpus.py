@@ -154,7 +154,7 @@ def through_flake8(root: Path, jobs: int) -> Report:
 
 def in_process(root: Path) -> Report:
     from flake8_winsock import check_source
-    from flake8_winsock.prefilter import may_contain_finding
+    from flake8_winsock.gate import may_contain_finding
 
     report = Report(str(root), analysed=0)
     times = []

@@ -322,12 +322,12 @@ def test_nesting_of_150_levels_is_analysed_whole() -> None:
 
 
 def test_internal_error_becomes_wsk900(monkeypatch) -> None:
-    from flake8_winsock.analysis import checker
+    from flake8_winsock import model
 
-    def broken(self, module):
+    def broken(self, module, listener=None):
         raise KeyError("boom")
 
-    monkeypatch.setattr(checker.Checker, "analyse", broken)
+    monkeypatch.setattr(model.Model, "run", broken)
     [finding] = check_source("import socket, win32file\nwin32file.WriteFile(socket.socket().fileno(), b'')\n")
     assert finding.code == "WSK900" and "KeyError" in finding.message
 

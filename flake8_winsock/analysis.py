@@ -1,31 +1,40 @@
-"""From source text to placed findings: parse, one analysis walk, positions, messages."""
+"""From a slice of source text to placed findings: parse, run the model and the rule,
+place what the rule found, and say it.
+
+Positions are computed only for the module-level statements that hold findings:
+LibCST's PositionProvider renders the whole module, which costs as much as the parse.
+"""
 
 from __future__ import annotations
 
 import ast
+import re
 from typing import Iterable, Optional, Union
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
-from .. import catalog
-from ..finding import Finding, nested_too_deeply, not_analysed
-from ..focus import Focused
-from .checker import Checker, RawFinding
-from .values import Handle
+from . import catalog
+from .finding import Finding, nested_too_deeply, not_analysed
+from .fixes import fix_of
+from .model import Model
+from .model.values import Handle
+from .sinks import RawFinding, SinkCalls
+from .slicing import Slice
 
 
 def analyse(
-    source: Union[str, Focused], whole: Optional[str] = None, knowledge: catalog.Knowledge = catalog.CATALOG
+    source: Union[str, Slice], whole: Optional[str] = None, knowledge: catalog.Knowledge = catalog.CATALOG
 ) -> list[Finding]:
-    """Parse with LibCST, run the checker, and place its findings.
+    """Parse with LibCST, run the model and the rule, and place the findings.
 
-    ``source`` may be the statements of a module that can matter (see ``focus``);
-    should LibCST refuse that text, the ``whole`` module is analysed instead.
+    ``source`` may be a slice of the module ``whole`` (see ``slicing``); should LibCST
+    refuse that text, the whole module is analysed instead.
     """
-    texts = [source if isinstance(source, Focused) else Focused(source)]
-    if whole is not None and whole != texts[0].text:
-        texts.append(Focused(whole))
+    texts = [source if isinstance(source, Slice) else Slice(source)]
+    whole = whole if whole is not None else texts[0].text
+    if whole != texts[0].text:
+        texts.append(Slice(whole))
     for text in texts:
         try:
             module = cst.parse_module(text.text)
@@ -33,11 +42,19 @@ def analyse(
             if text is texts[-1]:
                 return [_unparsable(error, text)]
             continue
-        return _analyse(module, text, knowledge)
+        return _analyse(module, text, whole, knowledge)
     raise AssertionError("unreachable")
 
 
-def _unparsable(error: Exception, source: Focused) -> Finding:
+def run_rules(module: cst.Module, knowledge: catalog.Knowledge = catalog.CATALOG) -> tuple[list[RawFinding], list[int]]:
+    """The rule's findings in a parsed module, and the module-level statements too deep to follow."""
+    model = Model(knowledge)
+    rule = SinkCalls(model)
+    model.run(module, rule)
+    return rule.findings(), model.too_deep
+
+
+def _unparsable(error: Exception, source: Slice) -> Finding:
     if isinstance(error, cst.ParserSyntaxError):
         line, col = _inside(source.text, error.raw_line, error.raw_column)
         return not_analysed(f"LibCST cannot parse it: {error.message}", source.line(line), col)
@@ -46,28 +63,29 @@ def _unparsable(error: Exception, source: Focused) -> Finding:
     return not_analysed(f"LibCST cannot parse it ({type(error).__name__}: {error})")
 
 
-def _analyse(module: cst.Module, source: Focused, knowledge: catalog.Knowledge) -> list[Finding]:
-    checker = Checker(knowledge)
-    checker.analyse(module)
-    if not checker.findings and not checker.too_deep:
+def _analyse(module: cst.Module, source: Slice, whole: str, knowledge: catalog.Knowledge) -> list[Finding]:
+    raws, too_deep = run_rules(module, knowledge)
+    if not raws and not too_deep:
         return []
     places = Places(module, source)
-    findings = {_finding(raw, places) for raw in checker.findings}
-    for top in checker.too_deep[:1]:
+    lines = _LINES.findall(whole)
+    findings = {_finding(raw, places, module, lines) for raw in raws}
+    for top in too_deep[:1]:
         findings.add(nested_too_deeply(places.first_line(top)))
     return sorted(findings, key=lambda f: (f.line, f.col, f.code))
+
+
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # Python's own line breaks only
 
 
 class Places:
     """Positions of nodes, computed only for the module-level statements that need them.
 
-    LibCST's PositionProvider renders the whole module, which costs as much as the
-    parse and recurses as deep as the deepest expression. Here each module-level
-    statement is rendered alone, when a finding needs it, and shifted to the line
-    where Python's own parser says the statement starts.
+    Each module-level statement is rendered alone, when a finding needs it, and
+    shifted to the line where Python's own parser says the statement starts.
     """
 
-    def __init__(self, module: cst.Module, source: Focused) -> None:
+    def __init__(self, module: cst.Module, source: Slice) -> None:
         self.module, self.line = module, source.line
         self.starts = _statement_lines(module, source.text)
         self.cache: dict[int, tuple] = {}
@@ -105,14 +123,24 @@ def _statement_lines(module: cst.Module, source: str) -> list[tuple[int, int]]:
     starts = []
     for statement in module.body:
         count = len(statement.body) if isinstance(statement, cst.SimpleStatementLine) else 1
-        first = next(body)
+        first = next(body)  # type: ignore[call-overload]
         for _ in range(count - 1):
-            next(body)
+            next(body)  # type: ignore[call-overload]
         starts.append((first.lineno, first.col_offset))  # a decorated def: both count from ``def``
     return starts
 
 
-def _finding(raw: RawFinding, places: Places) -> Finding:
+def _span(lines: list[str], where: CodeRange) -> str:
+    """The text of the file between two positions (lines 1-based, columns in characters)."""
+    (line, col), (end_line, end_col) = (where.start.line, where.start.column), (where.end.line, where.end.column)
+    if not 1 <= line <= end_line <= len(lines):
+        return ""
+    if line == end_line:
+        return lines[line - 1][col:end_col]
+    return lines[line - 1][col:] + "".join(lines[line : end_line - 1]) + lines[end_line - 1][:end_col]
+
+
+def _finding(raw: RawFinding, places: Places, module: cst.Module, lines: list[str]) -> Finding:
     sink, value = raw.sink, raw.value
     what, origin = ("socket handle", value.sock.origin) if isinstance(value, Handle) else ("socket", value.origin)
     cited = f"{origin.text} at line {places.of(origin.node, origin.top).start.line}"
@@ -129,4 +157,5 @@ def _finding(raw: RawFinding, places: Places) -> Finding:
         f"{what} from {source} passed to {target}; use {sink.replacement(raw.name or 'sock')}",
         where.end.line,
         where.end.column,
+        fix_of(raw, module, _span(lines, where)),
     )

@@ -1,21 +1,11 @@
-"""Environments: what each name holds at a point of the program, and how paths meet."""
+"""Frames: what each name holds at a point of the program, and how paths meet."""
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Optional
 
+from ..vocabulary import identifier
 from .values import Value, join
-
-
-def identifier(name: str) -> str:
-    """A name as Python sees it: identifiers are NFKC-normalised (``ｓ`` is ``s``)."""
-    return name if name.isascii() else unicodedata.normalize("NFKC", name)
-
-
-# The key under which an environment records that its code runs on POSIX only
-# (True), on Windows (False), or either (missing or None).
-POSIX = "<posix>"
 
 # A branch does not copy its scope's bindings: it is a layer over them holding what the
 # branch binds, so that a branch and a merge cost what the branch changed, not the size

@@ -1,8 +1,9 @@
-"""Abstract values: what an expression is, with the evidence for it.
+"""Abstract values: what an expression may hold, with the evidence for it.
 
-``None`` stands for "unknown": anything the analysis has no evidence about. Only
-``Sock`` and ``Handle`` can lead to a finding; the others exist to resolve names
-(``Ref``), methods (``Inst``, ``Member``), unpacking (``Tup``) and iteration (``Many``).
+``None`` stands for "unknown": anything the model has no evidence about. Only
+``Sock`` and ``Handle`` are what rules look for; the others exist to resolve names
+(``Ref``), methods (``Inst``, ``Member``), unpacking (``Tup``), iteration (``Many``),
+parameters while a function is summarised (``Param``) and platform tests (``Guard``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Union
 
 import libcst as cst
+
+# The key under which a frame records that its code runs on POSIX only (True), on
+# Windows (False), or either (missing or None).
+POSIX = "<posix>"
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,7 @@ class Handle:
 
 @dataclass(frozen=True)
 class Param:
-    """While a function is summarised: its parameter ``index``, or that parameter's ``fileno()``."""
+    """While a function is summarised: its parameter ``index``, or that parameter's handle."""
 
     index: int
     handle: bool
@@ -112,8 +117,6 @@ class Guard:
         return Guard(self.when_false, self.when_true)
 
     def facts(self) -> tuple[dict[str, "Value"], dict[str, "Value"]]:
-        from .scope import POSIX
-
         return (
             {POSIX: self.when_true} if self.when_true is not None else {},
             {POSIX: self.when_false} if self.when_false is not None else {},
@@ -130,14 +133,21 @@ class _NoneLiteral:
 NONE = _NoneLiteral()
 
 Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Guard, bool, _NoneLiteral, None]
+Evidence = Union[Sock, Handle]
 
 
-def alike(values: Iterable[Value]) -> Value:
+def origin_of(value: Evidence) -> Origin:
+    """Where a socket, or the socket of a handle, came from."""
+    return value.sock.origin if isinstance(value, Handle) else value.origin
+
+
+def alike(values: Iterable[Value]) -> Optional[Evidence]:
     """What every one of ``values`` is: all sockets, or all handles (the first is kept); else None."""
-    values = list(values)
-    for kind in (Sock, Handle):
-        if values and all(isinstance(v, kind) for v in values):
-            return values[0]
+    items = list(values)
+    if items and all(isinstance(v, Sock) for v in items):
+        return items[0]  # type: ignore[return-value]
+    if items and all(isinstance(v, Handle) for v in items):
+        return items[0]  # type: ignore[return-value]
     return None
 
 

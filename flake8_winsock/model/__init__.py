@@ -1,0 +1,89 @@
+"""The semantic model: what each expression of a module may hold, and where it came from.
+
+It reports nothing. A rule listens to the calls the model meets (``CallListener``)
+and asks it questions: what a value is (``value``), what a callee resolves to
+(``sink``, ``function``), what a module function does (``summary``), whether the
+code runs on POSIX only (``posix_only``). Where a value becomes a socket is
+``evaluate``; the flow of statements is ``flow``; functions and classes run in
+``scopes``.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import libcst as cst
+
+from .. import catalog
+from .binding import Binder
+from .evaluate import Evaluator
+from .flow import CallListener, Statements
+from .program import FuncInfo, Program, Summary
+from .scopes import Runner
+from .state import State, Summarising
+from .values import Origin, Value, origin_of
+
+__all__ = ["CallListener", "Model", "Summarising", "origin_of"]
+
+
+class Model:
+    def __init__(self, knowledge: catalog.Knowledge = catalog.CATALOG) -> None:
+        self.knowledge = knowledge
+        self.state = State()
+        self.program = Program()
+        self.evaluator = Evaluator(self.state, self.program, knowledge)
+        self.statements = Statements(self.state, self.program, self.evaluator, Binder(self.state, self.evaluator))
+        self.runner = Runner(self.statements)
+
+    def run(self, module: cst.Module, listener: Optional[CallListener] = None) -> None:
+        """Run the module's statements, then its functions and classes, telling ``listener`` of every call."""
+        self.statements.listener = listener
+        self.runner.run_module(module)
+
+    # --- Questions a rule asks while a call is met -----------------------------------------
+
+    def value(self, node: Optional[cst.BaseExpression]) -> Value:
+        return self.evaluator.value_of(node)
+
+    def sink(self, callee: Value) -> Optional[catalog.Sink]:
+        return self.evaluator.sink_of(callee)
+
+    def function(self, callee: Value) -> Optional[FuncInfo]:
+        return self.evaluator.function_of(callee)
+
+    def summary(self, info: FuncInfo) -> Summary:
+        return self.runner.summarise(info)
+
+    def posix_only(self) -> bool:
+        return self.state.posix_only_here()
+
+    def summarising(self) -> Optional[Summarising]:
+        """The summary being made, while a function runs only to be summarised."""
+        return self.state.summarising()
+
+    def is_method(self, name: str) -> bool:
+        return name in self.program.method_names
+
+    def origin(self, text: str, node: cst.CSTNode) -> Origin:
+        return self.state.origin(text, node)
+
+    def report(self, item: object) -> None:
+        """Keep what a rule found here; a class round that does not settle takes it back."""
+        self.state.reports.append(item)
+
+    # --- After the run ------------------------------------------------------------------
+
+    @property
+    def reports(self) -> list[object]:
+        return self.state.reports
+
+    @property
+    def too_deep(self) -> list[int]:
+        """Module-level statements (by index) holding nesting too deep to follow."""
+        return self.state.too_deep
+
+    def spoiled(self, value: Value) -> bool:
+        """Whether ``value`` was taken from a container that was later given something else."""
+        from .values import Handle, Sock
+
+        return isinstance(value, (Sock, Handle)) and bool(origin_of(value).via & self.state.spoiled)

@@ -1,0 +1,134 @@
+"""Binding: what assignments, imports, ``isinstance`` tests and comprehensions put into frames."""
+
+from __future__ import annotations
+
+from typing import Callable, Optional, Union
+
+import libcst as cst
+
+from .. import catalog
+from ..vocabulary import identifier
+from .evaluate import Evaluator
+from .frames import Env
+from .state import State
+from .syntax import dotted
+from .values import Handle, Many, Ref, Sock, Tup, Value, join
+
+Comprehension = Union[cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp]
+Facts = dict[str, Value]
+
+
+class Binder:
+    def __init__(self, state: State, evaluator: Evaluator) -> None:
+        self.state, self.evaluator = state, evaluator
+        self.containers = evaluator.containers
+        evaluator.comprehend = lambda node: self.comprehension(node, None)  # type: ignore[arg-type]
+
+    def bind(self, target: cst.BaseExpression, value: Value) -> None:
+        state, containers = self.state, self.containers
+        if isinstance(target, cst.Subscript):  # ``c[i] = x`` puts ``x`` into ``c``; ``c[i:j] = xs``, each of ``xs``
+            whole = isinstance(target.slice[0].slice, cst.Slice) if len(target.slice) == 1 else False
+            added = containers.element(value, None) if whole else value
+            containers.put(self.evaluator.value_of(target.value), [added])
+        elif isinstance(target, cst.Name):
+            state.env.bind(target.value, value)
+        elif isinstance(target, cst.Attribute):
+            path = dotted(target)
+            if path is None:
+                return
+            state.env.bind(path, value)
+            owner = state.current_class
+            if owner is not None and not state.summaries and path.count(".") == 1:
+                if path.split(".")[0] == state.self_name:
+                    attr = identifier(target.attr.value)
+                    owner.stored[attr] = join(owner.stored[attr], value) if attr in owner.stored else value
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            elements = target.elements
+            items = value.items if isinstance(value, Tup) and len(value.items) == len(elements) else None
+            each = containers.element(value, None) if isinstance(value, Many) else None  # ``a, b = socks``
+            for i, element in enumerate(elements):
+                if isinstance(element, cst.StarredElement):
+                    self.bind(element.value, value if each is not None else None)
+                else:
+                    self.bind(element.value, items[i] if items else each)
+        elif isinstance(target, cst.StarredElement):
+            self.bind(target.value, None)
+
+    def bind_import(self, node: Union[cst.Import, cst.ImportFrom]) -> None:
+        env = self.state.env
+        if isinstance(node, cst.Import):
+            for alias in node.names:
+                path = dotted(alias.name) or ""
+                if alias.asname is not None:
+                    env.bind(alias.asname.name.value, Ref(path))  # type: ignore[union-attr]
+                else:
+                    root = path.split(".")[0]
+                    env.bind(root, Ref(root))
+            return
+        module = dotted(node.module) if node.module is not None and not node.relative else None
+        if isinstance(node.names, cst.ImportStar):
+            for name, qualname in catalog.star_names(module or "").items():
+                env.bind(name, Ref(qualname))
+            return
+        for alias in node.names:
+            name = alias.asname.name.value if alias.asname is not None else alias.name.value  # type: ignore[union-attr]
+            env.bind(name, Ref(f"{module}.{alias.name.value}") if module else None)  # type: ignore[union-attr]
+
+    def narrowing(self, test: cst.BaseExpression) -> tuple[Facts, Facts]:
+        """Facts that hold when ``test`` is true, and when it is false."""
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            when_true, when_false = self.narrowing(test.expression)
+            return when_false, when_true
+        if isinstance(test, cst.BooleanOperation):
+            left, right = self.narrowing(test.left), self.narrowing(test.right)
+            if isinstance(test.operator, cst.And):
+                return {**left[0], **right[0]}, {}
+            return {}, {**left[1], **right[1]}
+        guard = self.evaluator.guard(test)
+        if guard is not None:
+            return guard.facts()
+        if isinstance(test, cst.Call) and self.evaluator.value_of(test.func) == Ref("isinstance"):
+            subject = dotted(test.args[0].value) if len(test.args) == 2 else None
+            if subject is None:
+                return {}, {}
+            classes = test.args[1].value
+            options = [e.value for e in classes.elements] if isinstance(classes, cst.Tuple) else [classes]
+            socket_options = [self.evaluator.is_socket_class(option) for option in options]
+            if all(socket_options):
+                return {subject: Sock(self.state.origin("isinstance() check", test))}, {subject: None}
+            if not any(socket_options):
+                return {}, {}
+            return {subject: None}, {subject: None}
+        return {}, {}
+
+    def comprehension(self, node: Comprehension, walk: Optional[Callable[[cst.CSTNode], None]]) -> Value:
+        """Run a comprehension in its own frame, each target bound to an element of what it iterates.
+
+        With ``walk``, its parts are walked (their calls checked); otherwise, its value:
+        a container, if every element it makes is a socket (or a handle).
+        """
+        state = self.state
+        saved = state.env
+        state.comprehension_scopes.append(saved)
+        state.env = Env(parent=saved)
+        try:
+            clause: Optional[cst.CompFor] = node.for_in
+            while clause is not None:
+                if walk is not None:
+                    walk(clause.iter)
+                self.bind(clause.target, self.containers.iterated(clause.iter))
+                for condition in clause.ifs:
+                    if walk is not None:
+                        walk(condition)
+                    for key, value in self.narrowing(condition.test)[0].items():  # ``if isinstance(x, socket.socket)``
+                        state.env.bind(key, value)
+                clause = clause.inner_for_in
+            if walk is not None:
+                for part in (node.key, node.value) if isinstance(node, cst.DictComp) else (node.elt,):
+                    walk(part)
+                return None
+            item = self.evaluator.value_of(node.elt)  # type: ignore[union-attr]
+        finally:
+            state.env = saved
+            state.comprehension_scopes.pop()
+        return Many(item, frozenset({id(node)})) if isinstance(item, (Sock, Handle)) else None

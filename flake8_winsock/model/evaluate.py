@@ -1,0 +1,230 @@
+"""Evaluation: what an expression may hold, by the catalog and the module's own program.
+
+This is where a value becomes a socket: ``result`` (a call the catalog says makes
+one, or a module function that returns one), ``attribute`` (an attribute the catalog
+says holds one), ``evident_method`` (methods whose call is evidence by themselves),
+and, elsewhere, annotations (``annotations``) and ``isinstance`` tests (``binding``).
+"""
+
+from __future__ import annotations
+
+import builtins
+from dataclasses import replace
+from typing import Callable, Optional
+
+import libcst as cst
+
+from .. import catalog
+from ..vocabulary import identifier
+from . import shapes
+from .containers import Containers
+from .platform import Platform
+from .program import FuncInfo, Program, Summary
+from .state import State
+from .syntax import argument, dotted, string
+from .values import NONE, Guard, Handle, Inst, Many, Member, Param, Ref, Sock, Tup, Value, join
+
+_BUILTINS = frozenset(dir(builtins))
+
+
+class Evaluator:
+    def __init__(self, state: State, program: Program, knowledge: catalog.Knowledge) -> None:
+        self.state, self.program = state, program
+        self.call_results, self.sinks = knowledge.call_results, knowledge.sinks
+        self.platform = Platform(self.value_of)
+        self.containers = Containers(state, self.value_of)
+        # Set by the runner: a function's summary, and a comprehension's value.
+        self.summarise: Callable[[FuncInfo], Summary] = lambda info: Summary()
+        self.comprehend: Callable[[cst.BaseExpression], Value] = lambda node: None
+
+    def value_of(self, node: Optional[cst.BaseExpression]) -> Value:
+        if node is None:
+            return None
+        if isinstance(node, cst.Name):
+            return self.name(node.value)
+        if isinstance(node, cst.Attribute):
+            return self.attribute(node)
+        if isinstance(node, cst.Call):
+            return self.call(node)
+        if isinstance(node, cst.Await):
+            return self.value_of(node.expression)
+        if isinstance(node, cst.NamedExpr):
+            return self.value_of(node.value)
+        if isinstance(node, cst.Subscript):
+            return self.subscript(node)
+        if isinstance(node, cst.Tuple) and not any(isinstance(e, cst.StarredElement) for e in node.elements):
+            return Tup(tuple(self.value_of(e.value) for e in node.elements))
+        if isinstance(node, (cst.List, cst.Set, cst.Tuple)):
+            return self.containers.literal(node)
+        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+            return self.comprehend(node)
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):  # ``[server] + clients``
+            left, right = (self.containers.container(self.value_of(side), node) for side in (node.left, node.right))
+            return join(left, right) if left is not None and right is not None else None
+        if isinstance(node, cst.IfExp):
+            return join(self.value_of(node.body), self.value_of(node.orelse))
+        if isinstance(node, cst.BooleanOperation):
+            return join(self.value_of(node.left), self.value_of(node.right))
+        if isinstance(node, cst.Comparison):
+            return self.platform.comparison(node)
+        return None
+
+    def name(self, name: str) -> Value:
+        value, found = self.state.env.lookup(name)
+        if found:
+            return value
+        if name == "None":
+            return NONE
+        name = identifier(name)
+        return Ref(name) if name in _BUILTINS else None
+
+    def attribute(self, node: cst.Attribute) -> Value:
+        path = dotted(node)
+        if path is not None:
+            value, found = self.state.env.lookup(path)
+            if found:
+                return value
+        base = self.value_of(node.value)
+        attr = identifier(node.attr.value)
+        if isinstance(base, Ref):
+            qualname = f"{base.qualname}.{attr}"
+            return Ref(catalog.LIBRARY_ATTRIBUTES.get(qualname, qualname))
+        classes = self.program.classes
+        if isinstance(base, Inst) and base.cls in classes:
+            if f"{base.cls}.{attr}" in self.program.functions and attr not in classes[base.cls].attrs:
+                return Member(base, dotted(node.value), attr)  # a method of the module's class
+            return classes[base.cls].attrs.get(attr)
+        if isinstance(base, Inst) and f"{base.cls}.{attr}" in catalog.SOCKET_ATTRIBUTES:
+            return Sock(self.state.origin(f"{path or attr}", node))
+        if isinstance(base, (Inst, Sock, Param)):
+            return Member(base, dotted(node.value), attr)
+        return None
+
+    def subscript(self, node: cst.Subscript) -> Value:
+        base = self.value_of(node.value)
+        if isinstance(base, Tup) and len(node.slice) == 1:
+            index = node.slice[0].slice
+            if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
+                i = int(index.value.value, 0)
+                return base.items[i] if i < len(base.items) else None
+        if isinstance(base, Many) and len(node.slice) == 1:  # ``socks[0]``, ``socks[1:]``
+            if isinstance(node.slice[0].slice, cst.Index):
+                return self.containers.element(base, dotted(node.value))
+            return base
+        return None
+
+    # --- Calls ---------------------------------------------------------------------------
+
+    def call(self, node: cst.Call) -> Value:
+        func = self.value_of(node.func)
+        if isinstance(func, Ref):
+            return self.result(func.qualname, node, None, None)
+        if isinstance(func, Member) and isinstance(func.receiver, Param):
+            kind = self.call_results.get(f"{catalog.SOCKET_CLASS}.{func.name}")
+            return Param(func.receiver.index, True) if kind == catalog.HANDLE and not func.receiver.handle else None
+        if isinstance(func, Member):
+            receiver = func.receiver
+            cls = catalog.SOCKET_CLASS if isinstance(receiver, Sock) else receiver.cls if isinstance(receiver, Inst) else ""
+            return self.result(f"{cls}.{func.name}", node, receiver, func.receiver_name)
+        if isinstance(node.func, cst.Attribute):
+            return self.evident_method(node, node.func)
+        return None
+
+    def result(self, qualname: str, node: cst.Call, receiver: Value, receiver_name: Optional[str]) -> Value:
+        """What calling ``qualname`` yields, by the catalog (or the module's own program)."""
+        if self.platform.is_platform_call(qualname):
+            return self.platform.call(qualname, node)
+        if qualname in catalog.PASS_THROUGH:
+            return self.value_of(argument(node, catalog.PASS_THROUGH[qualname]))
+        if qualname in catalog.ELEMENTS_OF:
+            return self.containers.container(self.value_of(argument(node, catalog.ELEMENTS_OF[qualname])), node)
+        if qualname in catalog.SUBSETS_OF:
+            positions = catalog.SUBSETS_OF[qualname]
+            return Tup(tuple(self.containers.container(self.value_of(argument(node, i)), node) for i in positions))
+        if qualname in catalog.LIBRARY_LOADERS:
+            library = string(argument(node, 0))
+            known = catalog.LIBRARIES.get(library.lower()) if library else None
+            return Ref(known) if known else None
+        if qualname in self.program.functions:
+            return self.returned(self.program.functions[qualname], node)
+        if qualname in self.program.classes:
+            info = self.program.classes[qualname]
+            return Sock(self.state.origin(f"{info.name}()", node)) if info.is_socket else Inst(qualname)
+        kind = self.call_results.get(qualname)
+        if kind is None:
+            return None
+        spelled = f"{receiver_name}.{qualname.rsplit('.', 1)[1]}" if receiver_name else qualname
+        origin = self.state.origin(f"{spelled}()", node)
+        if isinstance(receiver, Sock) and receiver.origin.via:  # ``s.accept()``, ``s.dup()`` of an element
+            origin = replace(origin, via=receiver.origin.via)
+        if kind == catalog.SOCKET:
+            return Sock(origin)
+        if kind == catalog.PAIR:
+            return Tup((Sock(origin), Sock(origin)))
+        if kind == catalog.ACCEPT:
+            return Tup((Sock(origin), None))
+        if kind == catalog.HANDLE:
+            return Handle(receiver, receiver_name) if isinstance(receiver, Sock) else None
+        return Inst(kind)
+
+    def returned(self, info: FuncInfo, node: cst.Call) -> Value:
+        """What a call of the module's function ``info`` returns, cited as that call."""
+        returned = self.summarise(info).returns
+        origin = self.state.origin(f"{info.name}()", node)
+        if isinstance(returned, Sock):
+            return Sock(origin)
+        if isinstance(returned, Handle):
+            return Handle(Sock(origin), None)
+        return returned if isinstance(returned, (Inst, Tup, Many)) else None
+
+    def evident_method(self, node: cst.Call, func: cst.Attribute) -> Value:
+        """Methods of an untyped receiver whose call is evidence by itself."""
+        name = func.attr.value
+        receiver = dotted(func.value)
+        spelled = f"{receiver}.{name}" if receiver else name
+        first = argument(node, 0)
+        if name in catalog.EXTRA_INFO_METHODS and string(first) == catalog.EXTRA_INFO_METHODS[name]:
+            return Sock(self.state.origin(f"{spelled}({first.value})", node))  # type: ignore[union-attr]
+        if name in catalog.SOCKET_WRAPPING_METHODS and isinstance(self.value_of(first), Sock):
+            return Sock(self.state.origin(f"{spelled}()", node))
+        return None
+
+    # --- Classes, annotations, callees -----------------------------------------------------
+
+    def is_socket_class(self, node: Optional[cst.BaseExpression]) -> bool:
+        value = self.value_of(node)
+        if isinstance(value, Ref):
+            if value.qualname in catalog.SOCKET_CLASSES:
+                return True
+            info = self.program.classes.get(value.qualname)
+            return bool(info and info.is_socket)
+        return False
+
+    def annotated(self, node: cst.BaseExpression, what: str, at: cst.CSTNode) -> Value:
+        """What an annotation of ``what`` (``parameter 's'``, ``'self.sock'``) promises, as a value."""
+        found = shapes.shape(node, self.value_of, self.is_socket_class)
+        if found is None:
+            return None
+        if found == shapes.SOCKET:
+            return Sock(self.state.origin(f"{what} annotated as a socket", at))
+        kind = "container" if found == shapes.SOCKETS else "tuple"
+        sock = Sock(self.state.origin(f"{what} annotated as a {kind} of sockets", at))
+        return Many(sock, frozenset({id(at)})) if found == shapes.SOCKETS else Tup((sock,) * int(found))
+
+    def guard(self, node: Optional[cst.BaseExpression]) -> Optional[Guard]:
+        value = self.value_of(node)
+        return value if isinstance(value, Guard) else None
+
+    def function_of(self, callee: Value) -> Optional[FuncInfo]:
+        if isinstance(callee, Ref):
+            return self.program.functions.get(callee.qualname)
+        if isinstance(callee, Member) and isinstance(callee.receiver, Inst):
+            return self.program.functions.get(f"{callee.receiver.cls}.{callee.name}")
+        return None
+
+    def sink_of(self, callee: Value) -> Optional[catalog.Sink]:
+        if isinstance(callee, Ref):
+            return self.sinks.get(callee.qualname)
+        if isinstance(callee, Member) and isinstance(callee.receiver, Inst):
+            return self.sinks.get(f"{callee.receiver.cls}.{callee.name}")
+        return None

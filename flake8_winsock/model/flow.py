@@ -1,0 +1,344 @@
+"""Statement flow: the LibCST visitor that runs a module's statements in order.
+
+Statements run in a ``Frame``-like ``Env``; branches run from copies and merge where
+they meet; loops merge their exits; ``return``/``raise``/``break`` end a path.
+Function and class definitions are registered in the ``Program`` (their bodies run
+later, in ``scopes``). Every call is handed to the rules' listener as it is met.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Protocol, Sequence, Union
+
+import libcst as cst
+
+from .. import catalog
+from .binding import Binder
+from .evaluate import Evaluator
+from .frames import Env, merge
+from .program import ClassInfo, ClassRun, FuncInfo, FunctionRun, Program
+from .state import State
+from .syntax import dotted
+from .values import NONE, POSIX, Many, Ref, Sock, Value
+from .walker import Walker
+
+_ADDING = (cst.AddAssign, cst.BitOrAssign, cst.BitXorAssign)  # ``c += ...`` and the like put into ``c``
+
+
+class CallListener(Protocol):
+    def on_call(self, node: cst.Call) -> None: ...
+
+
+class Statements(Walker):
+    def __init__(self, state: State, program: Program, evaluator: Evaluator, binder: Binder) -> None:
+        super().__init__()
+        self.state, self.program, self.evaluator, self.binder = state, program, evaluator, binder
+        self.listener: Optional[CallListener] = None
+
+    # --- Running ---------------------------------------------------------------------
+
+    def run_block(self, statements: Sequence[cst.CSTNode]) -> None:
+        for statement in statements:
+            saved = self.state.env
+            try:
+                self.walk(statement)
+            except RecursionError:
+                # Nesting too deep to follow: note it, forget what it bound, go on.
+                self.state.env = saved
+                self.state.too_deep.append(self.state.top)
+
+    def run_body(self, body: cst.BaseSuite) -> None:
+        self.run_block(body.body)
+
+    def branch(self, env: Env, body: Optional[cst.CSTNode]) -> Env:
+        """Run ``body`` (a suite, an ``Else``, an ``If``) from a copy of ``env``."""
+        self.state.env = env.copy()
+        if isinstance(body, cst.If):
+            self.walk(body)
+        elif isinstance(body, cst.Else):
+            self.run_body(body.body)
+        elif isinstance(body, cst.BaseSuite):
+            self.run_body(body)
+        return self.state.env
+
+    def apply(self, facts: dict[str, Value]) -> None:
+        for key, value in facts.items():
+            self.state.env.bind(key, value)
+
+    # --- Simple statements -------------------------------------------------------------
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        self.binder.bind_import(node)
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        self.binder.bind_import(node)
+        return False
+
+    def leave_Assign(self, node: cst.Assign) -> None:
+        value = self.evaluator.value_of(node.value)
+        for target in node.targets:
+            self.binder.bind(target.target, value)
+        self.after_posix_only_call(node.value)
+
+    def leave_Expr(self, node: cst.Expr) -> None:
+        self.after_posix_only_call(node.value)
+
+    def after_posix_only_call(self, node: cst.BaseExpression) -> None:
+        """``pid = os.fork()``: what follows runs on POSIX only."""
+        if isinstance(node, cst.Call):
+            func = self.evaluator.value_of(node.func)
+            if isinstance(func, Ref) and func.qualname in catalog.POSIX_ONLY:
+                self.state.env.bind(POSIX, True)
+
+    def leave_AnnAssign(self, node: cst.AnnAssign) -> None:
+        value = self.evaluator.value_of(node.value)
+        if not isinstance(value, (Sock, Many)):
+            what = f"'{dotted(node.target) or 'attribute'}'"
+            declared = self.evaluator.annotated(node.annotation.annotation, what, node)
+            value = value if declared is None else declared
+        if node.value is not None or value is not None:
+            self.binder.bind(node.target, value)
+
+    def leave_AugAssign(self, node: cst.AugAssign) -> None:
+        target = self.evaluator.value_of(node.target)
+        if isinstance(target, Many):  # ``socks += [conn]``: the same container, judged by what goes in
+            if isinstance(node.operator, _ADDING):
+                containers = self.evaluator.containers
+                containers.put(target, [containers.element(self.evaluator.value_of(node.value), None)])
+            return
+        self.binder.bind(node.target, None)
+
+    def leave_NamedExpr(self, node: cst.NamedExpr) -> None:
+        state = self.state
+        self.binder.bind(node.target, self.evaluator.value_of(node.value))
+        if state.comprehension_scopes:  # it binds in the scope around the comprehension
+            inner, state.env = state.env, state.comprehension_scopes[0]
+            self.binder.bind(node.target, None)  # per iteration: what it holds after is not known
+            state.env = inner
+
+    def leave_Del(self, node: cst.Del) -> None:
+        if not isinstance(node.target, cst.Subscript):  # ``del c[i]`` takes out, puts nothing in
+            self.binder.bind(node.target, None)
+
+    def visit_Global(self, node: Union[cst.Global, cst.Nonlocal]) -> bool:
+        for item in node.names:
+            self.state.env.bind(item.name.value, None)
+        return False
+
+    visit_Nonlocal = visit_Global
+
+    def leave_Return(self, node: cst.Return) -> None:
+        summary = self.state.summarising()
+        if summary is not None:
+            summary.returns.append(self.evaluator.value_of(node.value) if node.value is not None else NONE)
+        self.state.env.dead = True
+
+    def leave_Raise(self, node: cst.Raise) -> None:
+        self.state.env.dead = True
+
+    def leave_Break(self, node: Union[cst.Break, cst.Continue]) -> None:
+        if self.state.loop_exits:
+            self.state.loop_exits[-1].append(self.state.env.copy())
+        self.state.env.dead = True
+
+    leave_Continue = leave_Break
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in catalog.CONTAINER_ADDERS:
+            self.evaluator.containers.added(node, func)
+        if self.listener is not None:
+            self.listener.on_call(node)
+
+    # --- Compound statements ------------------------------------------------------------
+
+    def visit_If(self, node: cst.If) -> bool:
+        self.walk(node.test)
+        when_true, when_false = self.binder.narrowing(node.test)
+        before = self.state.env
+        true_env, false_env = before.copy(), before.copy()
+        for key, value in when_true.items():
+            true_env.bind(key, value)
+        for key, value in when_false.items():
+            false_env.bind(key, value)
+        self.state.env = merge([self.branch(true_env, node.body), self.branch(false_env, node.orelse)])
+        return False
+
+    def visit_Assert(self, node: cst.Assert) -> bool:
+        self.walk(node.test)
+        self.apply(self.binder.narrowing(node.test)[0])
+        return False
+
+    def visit_While(self, node: cst.While) -> bool:
+        self.walk(node.test)
+        self.run_loop(node, None, None)
+        return False
+
+    def visit_For(self, node: cst.For) -> bool:
+        self.walk(node.iter)
+        self.run_loop(node, node.target, self.evaluator.containers.iterated(node.iter))
+        return False
+
+    def run_loop(self, node: Union[cst.For, cst.While], target: Optional[cst.BaseExpression], item: Value) -> None:
+        state = self.state
+        before = state.env
+        state.env = before.copy()
+        if target is not None:
+            self.binder.bind(target, item)
+        state.loop_exits.append([])
+        self.run_body(node.body)
+        exits = state.loop_exits.pop()
+        after = merge([before, state.env, *exits])
+        state.env = self.branch(after, node.orelse) if node.orelse is not None else after
+
+    def visit_Try(self, node: Union[cst.Try, cst.TryStar]) -> bool:
+        state = self.state
+        before = state.env
+        after_body = self.branch(before, node.body)
+        outcomes = [self.branch(after_body, node.orelse) if node.orelse else after_body]
+        for handler in node.handlers:
+            state.env = merge([before, after_body])
+            state.env.dead = False
+            if handler.type is not None:
+                self.walk(handler.type)
+            if handler.name is not None:
+                self.binder.bind(handler.name.name, None)
+            self.run_body(handler.body)
+            outcomes.append(state.env)
+        state.env = merge(outcomes)
+        if node.finalbody is not None:
+            dead = state.env.dead
+            state.env.dead = False
+            self.run_body(node.finalbody.body)
+            state.env.dead = state.env.dead or dead
+        return False
+
+    visit_TryStar = visit_Try
+
+    def visit_Match(self, node: cst.Match) -> bool:
+        state = self.state
+        self.walk(node.subject)
+        before = state.env
+        outcomes = [before]  # no case matched
+        for case in node.cases:
+            state.env = before.copy()
+            for name in _captured(case.pattern):
+                state.env.bind(name, None)
+            if case.guard is not None:
+                self.walk(case.guard)
+            self.run_body(case.body)
+            outcomes.append(state.env)
+        state.env = merge(outcomes)
+        return False
+
+    def visit_With(self, node: cst.With) -> bool:
+        for item in node.items:
+            self.walk(item.item)
+            if item.asname is not None:
+                entered = self.evaluator.value_of(item.item)
+                self.binder.bind(item.asname.name, entered if isinstance(entered, Sock) else None)
+        self.run_body(node.body)
+        return False
+
+    # --- Definitions ---------------------------------------------------------------------
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        state = self.state
+        for decorator in node.decorators:
+            self.walk(decorator)
+        if state.summaries:  # a function inside one being summarised: not followed
+            state.env.bind(node.name.value, None)
+            return False
+        posix = state.posix_only_here() or self.evaluator.platform.decorated_posix(node.decorators)
+        owner = state.current_class if state.current_class is not None and state.env is state.class_env else None
+        parent = state.env if state.in_function else None
+        if owner is not None:
+            key, name = f"{owner.key}.{node.name.value}", f"{owner.name}.{node.name.value}"
+            owner.methods.append((node, posix))
+            self.program.method_names.add(node.name.value)
+        else:
+            key, name = f"<{'.'.join([*state.scope_names, node.name.value])}()>", node.name.value
+            self.program.queue.append(FunctionRun(node, parent, state.top, posix))
+        self.program.functions[key] = FuncInfo(node, name, parent, owner, posix, state.top)
+        state.env.bind(node.name.value, Ref(key))
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        state = self.state
+        if state.summaries:  # a class inside a function being summarised: not followed
+            state.env.bind(node.name.value, None)
+            return False
+        for decorator in node.decorators:
+            self.walk(decorator)
+        for base in node.bases:
+            self.walk(base)
+        state.scope_names.append(node.name.value)
+        info = ClassInfo(key=f"<{'.'.join(state.scope_names)}>", name=node.name.value)
+        info.is_socket = any(self.evaluator.is_socket_class(base.value) for base in node.bases)
+        for base in node.bases:  # socket attributes inherited from a library class
+            known = self.evaluator.value_of(base.value)
+            for attribute in catalog.SOCKET_ATTRIBUTES if isinstance(known, Ref) else ():
+                cls, _, attr = attribute.rpartition(".")
+                if cls == known.qualname:  # type: ignore[union-attr]
+                    info.declared[attr] = Sock(state.origin(f"{cls.rsplit('.', 1)[-1]}.{attr}", base))
+        self.program.classes[info.key] = info
+        saved = (state.env, state.class_env, state.current_class, state.self_name)
+        state.class_env = state.env = Env(parent=state.env)
+        state.current_class, state.self_name = info, None
+        self.run_body(node.body)
+        info.declared.update({k: v for k, v in state.env.scope_vars().items() if isinstance(v, (Sock, Many))})
+        state.env, state.class_env, state.current_class, state.self_name = saved
+        state.scope_names.pop()
+        state.env.bind(node.name.value, Ref(info.key))
+        posix = state.posix_only_here() or self.evaluator.platform.decorated_posix(node.decorators)
+        self.program.queue.append(ClassRun(info, state.env if state.in_function else None, state.top, posix))
+        return False
+
+    # --- Expressions that open a scope ----------------------------------------------------
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        state = self.state
+        saved = state.env
+        state.env = Env(parent=saved)
+        params = node.params
+        for param in [*params.posonly_params, *params.params, *params.kwonly_params]:
+            state.env.bind(param.name.value, None)
+        for star in (params.star_arg, params.star_kwarg):
+            if isinstance(star, cst.Param):
+                state.env.bind(star.name.value, None)
+        self.walk(node.body)
+        state.env = saved
+        return False
+
+    def _comprehension(self, node: Union[cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp]) -> bool:
+        self.binder.comprehension(node, self.walk)
+        return False
+
+    visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _comprehension
+
+
+class _Captures(Walker):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+
+    def visit_MatchAs(self, node: cst.MatchAs) -> None:
+        if node.name is not None:
+            self.names.append(node.name.value)
+
+    def visit_MatchStar(self, node: cst.MatchStar) -> None:
+        if node.name is not None:
+            self.names.append(node.name.value)
+
+    def visit_MatchMapping(self, node: cst.MatchMapping) -> None:
+        if node.rest is not None:
+            self.names.append(node.rest.value)
+
+
+def _captured(pattern: cst.MatchPattern) -> list[str]:
+    """The names a ``case`` pattern binds."""
+    captures = _Captures()
+    captures.walk(pattern)
+    return captures.names
+

@@ -1,0 +1,55 @@
+"""The model's state while it runs: the frame in force, and where in the program it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import libcst as cst
+
+from .frames import Env
+from .program import ClassInfo, Flow
+from .values import POSIX, Origin, Value
+
+
+@dataclass
+class Summarising:
+    """A function being summarised: what it returns, and where its parameters go."""
+
+    params: list[str]  # by position, ``self`` included
+    returns: list[Value] = field(default_factory=list)
+    flows: list[Flow] = field(default_factory=list)
+
+
+@dataclass
+class State:
+    env: Env = field(default_factory=Env)
+    module_env: Optional[Env] = None  # the module's frame once its body has run
+    env_at_module_level: Optional[Env] = None  # the module's frame at the statement being run
+    top: int = 0  # index of the module-level statement being run (for positions)
+    current_class: Optional[ClassInfo] = None  # the class of the method being run
+    self_name: Optional[str] = None  # that method's first parameter
+    class_env: Optional[Env] = None  # the frame of the class body being defined
+    in_function: bool = False
+    loop_exits: list[list[Env]] = field(default_factory=list)
+    comprehension_scopes: list[Env] = field(default_factory=list)
+    scope_names: list[str] = field(default_factory=list)  # classes and functions around the definition
+    summaries: list[Summarising] = field(default_factory=list)
+    reports: list[object] = field(default_factory=list)  # what the rules reported, in flow order
+    too_deep: list[int] = field(default_factory=list)  # module-level statements nested too deeply
+    spoiled: set[int] = field(default_factory=set)  # ``Many.sites`` given something else than their elements
+
+    def origin(self, text: str, node: cst.CSTNode) -> Origin:
+        return Origin(text, node, self.top)
+
+    def posix_only_here(self) -> bool:
+        return self.env.lookup(POSIX)[0] is True
+
+    def summarising(self) -> Optional[Summarising]:
+        return self.summaries[-1] if self.summaries else None
+
+    def module_frame(self) -> Env:
+        """The frame a module-level function sees as its globals at this point."""
+        if self.module_env is not None:
+            return self.module_env
+        return self.env_at_module_level or self.env

@@ -1,0 +1,100 @@
+"""Every word list and name rule, derived once from the catalog and a project's knowledge.
+
+The gate, the pre-pass (``slicing``) and the model read their words and their name
+rules here, so that they cannot disagree on what a sink, a source or a handle is
+called: a new catalog entry widens all of them at once.
+
+Words are the last part of a qualified name (``WriteFile`` of ``win32file.WriteFile``):
+the part that must show in a module's text for the model to resolve the name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import catalog
+
+
+def identifier(name: str) -> str:
+    """A name as Python sees it: identifiers are NFKC-normalised (``ｓ`` is ``s``)."""
+    return name if name.isascii() else unicodedata.normalize("NFKC", name)
+
+
+def normalised(text: str) -> str:
+    """A module's text with every identifier as Python sees it (only non-ASCII text changes)."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
+def last(qualname: str) -> str:
+    """``WriteFile`` of ``win32file.WriteFile``."""
+    return qualname.rsplit(".", 1)[-1]
+
+
+def words(names: frozenset[str]) -> re.Pattern[str]:
+    """A pattern that finds any of ``names`` as a whole word."""
+    return re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, names))) if names else r"(?!)")
+
+
+@dataclass(frozen=True, eq=False)
+class Vocabulary:
+    """The words of one configuration (the catalog and a project's knowledge)."""
+
+    knowledge: catalog.Knowledge
+    # Words without which no value is a socket: the calls that make one, the classes
+    # whose instances are one or whose attributes hold one, the methods that return one.
+    source_words: frozenset[str]
+    # Words without which no value is a socket's handle (``fileno``, ``detach``, ...).
+    handle_words: frozenset[str]
+    # Sink names that name a sink wherever they appear (``WriteFile``), names that do so
+    # only through their module (``os.read``: C runtime calls), and builtins (``open``).
+    anywhere_sinks: frozenset[str]
+    module_sinks: frozenset[str]
+    builtin_sinks: frozenset[str]
+    # The modules of the C runtime sinks (``os``, ``io``, ``msvcrt``, ``subprocess``, ...).
+    sink_modules: frozenset[str]
+    # Sink names that take the socket object itself (subprocess streams).
+    socket_sinks: frozenset[str]
+    # Words of the platform tests the model understands (``platform``, ``fork``, ...).
+    platform_words: frozenset[str]
+
+    @property
+    def sink_words(self) -> frozenset[str]:
+        return self.anywhere_sinks | self.module_sinks | self.builtin_sinks
+
+
+@lru_cache(maxsize=32)
+def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
+    sinks = list(knowledge.sinks.values())
+    results = knowledge.call_results
+    makes_socket = (catalog.SOCKET, catalog.PAIR, catalog.ACCEPT)
+    sources = (
+        {last(q) for q in catalog.SOCKET_CLASSES}
+        # a socket's own methods (``dup``, ``accept``) need a socket first
+        | {last(q) for q, kind in results.items() if kind in makes_socket and not q.startswith(catalog.SOCKET_CLASS + ".")}
+        | {last(q.rsplit(".", 1)[0]) for q in catalog.SOCKET_ATTRIBUTES}  # the classes whose attributes hold one
+        | set(catalog.EXTRA_INFO_METHODS)
+        | set(catalog.SOCKET_WRAPPING_METHODS)
+    )
+    handles = {last(q) for q, kind in results.items() if kind == catalog.HANDLE}
+    runtime = [s for s in sinks if s.posix_ok]
+    return Vocabulary(
+        knowledge=knowledge,
+        source_words=frozenset(sources),
+        handle_words=frozenset(handles),
+        anywhere_sinks=frozenset(s.name for s in sinks if not s.posix_ok),
+        module_sinks=frozenset(s.name for s in runtime if "." in s.qualname),
+        builtin_sinks=frozenset(s.name for s in runtime if "." not in s.qualname),
+        sink_modules=frozenset(s.qualname.rsplit(".", 1)[0].split(".")[0] for s in runtime if "." in s.qualname),
+        socket_sinks=frozenset(s.name for s in sinks if s.takes_socket),
+        platform_words=frozenset(
+            {re.findall(r"\w+", probe)[-1] for probe in catalog.PLATFORM_PROBES}
+            | {last(q) for q in catalog.PLATFORM_TEST_CALLS}
+            | {last(q) for q in catalog.POSIX_ONLY}
+            | set(catalog.POSIX_MODULES)
+            | {last(q) for q in (*catalog.SKIP_IF, *catalog.SKIP_UNLESS)}
+            | {"hasattr"}
+        ),
+    )
