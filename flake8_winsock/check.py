@@ -20,7 +20,8 @@ from typing import Callable, Iterable, Iterator, Optional, TypeVar
 from . import catalog
 from .finding import TOO_DEEP, Finding, nested_too_deeply, not_analysed
 from .gate import gate
-from .slicing import Slice
+from .slicing import Slice, slice_module
+from .vocabulary import vocabulary
 
 STACK_SIZE = 512 * 1024 * 1024  # reserved, not committed: pages are used as touched
 RECURSION_LIMIT = 20_000
@@ -54,7 +55,9 @@ def check_source(
             if not python_parsed:
                 line = getattr(error, "lineno", None) or 1
                 return [not_analysed(f"Python cannot parse it ({type(error).__name__}: {error})", line)]
-    sliced = Slice(source)
+    sliced = Slice(source) if tree is None else slice_module(source, tree, vocabulary(knowledge))
+    if sliced is None:  # no statement can hold a finding: LibCST is not needed
+        return []
     text, skipped = _without_deep_statements(sliced.text)
     result = [nested_too_deeply(sliced.line(line)) for line in skipped[:1]]
 

@@ -12,6 +12,7 @@ configuration or input error, with a message on stderr.
 from __future__ import annotations
 
 import argparse
+import ast
 import difflib
 import fnmatch
 import io
@@ -28,7 +29,7 @@ from typing import IO, TYPE_CHECKING, Iterator, Optional, Sequence
 from flake8.defaults import VALID_CODE_PREFIX
 from flake8.utils import parse_comma_separated_list
 
-from . import __version__, reporters
+from . import __version__, fixes, reporters
 from .check import check_source
 from .config import Config, ConfigError, Selection, find_pyproject, load
 from .finding import Finding
@@ -36,10 +37,9 @@ from .noqa import Noqa
 from .reporters import Report
 from .rules import RULES
 
-if TYPE_CHECKING:
-    from .fixes import Fix, FixPlan
 
 USAGE_ERROR = 2
+MAX_FIX_ROUNDS = 5
 
 # Folders never entered when a folder is searched (named files are still checked).
 SKIPPED_DIRS = (
@@ -113,42 +113,24 @@ def _selection(job: Job) -> Selection:
     return Selection(job.select, job.ignore, job.extend_select, job.extend_ignore)
 
 
-def _fixable(code: str) -> bool:
-    rule = RULES.get(code)
-    return bool(rule and rule.fixable)
-
-
-def _analyse(job: Job, path: str, text: str) -> tuple[list[Finding], Optional[FixPlan], list[Fix], Optional[str]]:
-    """The reported findings of ``text``, the fixes that apply to them, and why there are none if planning failed."""
+def _analyse(job: Job, path: str, text: str) -> tuple[list[Finding], list[Finding]]:
+    """The reported findings of ``text``, and those of them whose fix may be made."""
     noqa = Noqa(text)
     if not job.disable_noqa and noqa.file_ignored:
-        return [], None, [], None
+        return [], []
     selection = _selection(job)
     findings = [
         f
         for f in check_source(text, path, **dict(job.check_options))
         if selection.wants(f.code) and (job.disable_noqa or not noqa.suppresses(f.code, f.line))
     ]
-    if not (job.mode != "report" or job.fix_info) or not any(_fixable(f.code) for f in findings):
-        return findings, None, [], None
-    from .fixes import FixError, FixPlan  # LibCST is imported only where a fix may exist
-
-    places = {(f.code, f.line, f.col) for f in findings}
-    try:
-        plan = FixPlan(text)
-    except FixError as error:
-        return findings, None, [], str(error)
-    fixes = [
-        fix
-        for fix in plan.fixes
-        if (fix.code, fix.line, fix.col) in places and not noqa.touches(fix.code, fix.line, fix.end_line)
-    ]
-    return findings, plan, fixes, None
+    fixable = [f for f in findings if f.fix is not None and not noqa.touches(f.code, f.line, f.end_line)]
+    return findings, fixable
 
 
-def _labelled(path: str, findings: list[Finding], fixes: list[Fix]) -> list[Report]:
-    fix_of = {(fx.code, fx.line, fx.col): ("safe" if fx.safe else "unsafe") for fx in fixes}
-    return [Report(path, f, fix_of.get((f.code, f.line, f.col))) for f in findings]
+def _labelled(path: str, findings: list[Finding], fixable: list[Finding]) -> list[Report]:
+    fix_of = {id(f): ("safe" if f.fix is not None and f.fix.safe else "unsafe") for f in fixable}
+    return [Report(path, f, fix_of.get(id(f))) for f in findings]
 
 
 def run_file(job: Job, path: str, data: Optional[bytes] = None, display: Optional[str] = None) -> FileResult:
@@ -162,23 +144,26 @@ def run_file(job: Job, path: str, data: Optional[bytes] = None, display: Optiona
         result.error = f"{shown}: cannot read it ({error.strerror or error})"
         return result
     source = decode(data)
-    findings, plan, fixes, trouble = _analyse(job, shown, source.text)
-    if trouble:
-        result.warning = f"{shown}: {trouble}"
-    result.reports = _labelled(shown, findings, fixes)
-    chosen = [fx for fx in fixes if fx.safe or job.unsafe]
-    if job.mode == "report" or plan is None or not chosen:
+    findings, fixable = _analyse(job, shown, source.text)
+    result.reports = _labelled(shown, findings, fixable)
+    chosen = [f for f in fixable if f.fix is not None and (f.fix.safe or job.unsafe)]
+    if job.mode == "report" or not chosen:
         if job.mode == "fix" and path == "-":
             result.output = source.text
         return result
-    from .fixes import FixError
-
+    fixed, count = source.text, 0
+    for _ in range(MAX_FIX_ROUNDS):  # a fixed call inside another fixed call takes a second round
+        fixed, left_out = fixes.apply(fixed, chosen)
+        count += len(chosen) - left_out
+        if not left_out:
+            break
+        chosen = [f for f in _analyse(replace(job, mode="report"), shown, fixed)[1] if f.fix and (f.fix.safe or job.unsafe)]
     try:
-        fixed = plan.apply(chosen)
-    except FixError as error:
-        result.warning = f"{shown}: {error}"
+        ast.parse(fixed)
+    except (SyntaxError, ValueError) as error:
+        result.warning = f"{shown}: fixing would not give valid Python ({type(error).__name__}: {error})"
         return result
-    result.fixed = len(chosen)
+    result.fixed = count
     if job.mode == "diff":
         result.diff = "".join(difflib.unified_diff(source.text.splitlines(True), fixed.splitlines(True), shown, shown))
         return result
@@ -190,8 +175,8 @@ def run_file(job: Job, path: str, data: Optional[bytes] = None, display: Optiona
         except OSError as error:
             result.error = f"{shown}: cannot write the fixes ({error.strerror or error})"
             return result
-    remaining, _, fixes, _ = _analyse(replace(job, mode="report"), shown, fixed)
-    result.reports = _labelled(shown, remaining, fixes)
+    remaining, fixable = _analyse(replace(job, mode="report"), shown, fixed)
+    result.reports = _labelled(shown, remaining, fixable)
     return result
 
 

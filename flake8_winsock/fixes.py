@@ -23,17 +23,19 @@ says why). What is never fixed, whatever the rule:
 
 from __future__ import annotations
 
-from typing import Callable, Optional, Sequence
+import re
+from typing import Callable, Iterable, Optional, Sequence
 
 import libcst as cst
 import libcst.matchers as m
 
-from .finding import Fix
+from .finding import Finding, Fix
 from .model.values import Handle
 from .rules import RULES
 from .sinks import RawFinding
 
 Builder = Callable[[cst.Call], Optional[cst.BaseExpression]]
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # Python's own line breaks only
 
 
 # --- Builders: from the (possibly already updated) call to its replacement ------------
@@ -163,6 +165,35 @@ def replacement(raw: RawFinding) -> Optional[cst.BaseExpression]:
     if not isinstance(raw.value, Handle) or raw.keyword is not None or _from_tls(raw.value.sock.origin.node):
         return None
     return build(raw.node)
+
+
+def apply(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
+    """``text`` with the fixes of ``findings`` made, and how many were left out.
+
+    Each fix replaces its finding's span and nothing else; a fix whose span overlaps one
+    made is left out (a call fixed inside another: the caller fixes again).
+    """
+    starts = [0]
+    for line in _LINES.findall(text):
+        starts.append(starts[-1] + len(line))
+
+    def offset(line: int, col: int) -> int:
+        return starts[min(max(line, 1), len(starts)) - 1] + col
+
+    edits = sorted(
+        ((offset(f.line, f.col), offset(f.end_line, f.end_col), f.fix.text) for f in findings if f.fix is not None),
+        reverse=True,
+    )
+    pieces, end, left_out = [], len(text), 0
+    for start, stop, replacement in edits:
+        if stop > end:
+            left_out += 1  # it holds a fix made after it in the text
+            continue
+        pieces.append(text[stop:end])
+        pieces.append(replacement)
+        end = start
+    pieces.append(text[:end])
+    return "".join(reversed(pieces)), left_out
 
 
 def fix_of(raw: RawFinding, module: cst.Module, span: str) -> Optional[Fix]:

@@ -59,6 +59,12 @@ class Vocabulary:
     socket_sinks: frozenset[str]
     # Words of the platform tests the model understands (``platform``, ``fork``, ...).
     platform_words: frozenset[str]
+    # Calls whose result may be a reference to what they are given or name: pass-through
+    # wrappers (``int(x)``, ``typing.cast(T, x)``) and library loaders (``CDLL("msvcrt")``).
+    reference_calls: frozenset[str]
+    # Calls whose result may be a socket, a handle, or something that holds one: the
+    # catalog's results, wrappers, container calls and evident methods.
+    socket_calls: frozenset[str]
 
     @property
     def sink_words(self) -> frozenset[str]:
@@ -96,5 +102,11 @@ def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
             | set(catalog.POSIX_MODULES)
             | {last(q) for q in (*catalog.SKIP_IF, *catalog.SKIP_UNLESS)}
             | {"hasattr"}
+        ),
+        reference_calls=frozenset({last(q) for q in (*catalog.PASS_THROUGH, *catalog.LIBRARY_LOADERS)}),
+        socket_calls=frozenset(
+            {last(q) for q in (*results, *catalog.PASS_THROUGH, *catalog.ELEMENTS_OF, *catalog.SUBSETS_OF)}
+            | set(catalog.EXTRA_INFO_METHODS)
+            | set(catalog.SOCKET_WRAPPING_METHODS)
         ),
     )

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Optional
+from unittest import mock
 
 import pytest
+
+from flake8_winsock import check as check_module
+from flake8_winsock import check_source
+from flake8_winsock.finding import Finding
+from flake8_winsock.slicing import Slice
 
 CASES = Path(__file__).parent / "cases"
 EXPECTED = re.compile(r"#\s*error:\s*(WSK\d{3}(?:\s*,\s*WSK\d{3})*)")
@@ -63,3 +71,19 @@ def flake8_on_cases() -> dict[str, set[tuple[int, str]]]:
     result = run_flake8(str(CASES))
     assert result.returncode in (0, 1), result.stderr
     return parse_flake8(result.stdout)
+
+
+def through_the_slice(source: str, tree: Optional[ast.Module] = None) -> list[Finding]:
+    """What the full path reports, as flake8 calls it: gate, slice, LibCST, model."""
+    return check_source(source, "mod.py", python_parsed=True, tree=tree or ast.parse(source))
+
+
+def whole_file(source: str, tree: Optional[ast.Module] = None) -> list[Finding]:
+    """What the model reports when LibCST is given the whole file (the slicer left out)."""
+    with mock.patch.object(check_module, "slice_module", lambda text, parsed, vocabulary: Slice(text)):
+        return check_source(source, "mod.py", python_parsed=True, tree=tree or ast.parse(source))
+
+
+def libcst_refused(findings: list[Finding]) -> bool:
+    """LibCST could not parse the whole file; the slice may then find more (what it parsed)."""
+    return any(f.code == "WSK900" and "LibCST" in f.text for f in findings)

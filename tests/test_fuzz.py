@@ -8,7 +8,7 @@ filename).run()`` with the lines flake8 would hand it, then all of them as files
 through one run of the installed flake8. The properties: no exception escapes, every
 result is a well-formed finding placed inside the file, both paths agree, they agree
 with an analysis of the whole file (LibCST given every statement, not only those
-that can matter), and no result is an internal-error WSK900. A WSK900 saying LibCST cannot parse code that
+that can matter: the slicer left out), and no result is an internal-error WSK900. A WSK900 saying LibCST cannot parse code that
 Python accepts is allowed (LibCST's limit, reported as designed); it is counted in
 the summary line each test prints (``pytest -s``).
 
@@ -55,7 +55,7 @@ from hypothesis import strategies as st
 
 from flake8_winsock import check as check_module
 from flake8_winsock import check_source
-from flake8_winsock.focus import Focused
+from flake8_winsock.slicing import Slice
 from flake8_winsock.plugin import Plugin
 
 pytestmark = pytest.mark.filterwarnings("ignore::SyntaxWarning", "ignore::DeprecationWarning")
@@ -243,7 +243,7 @@ def results_of(source: str) -> tuple[list[tuple[int, int, str]], Optional[list[t
 
 def whole_file(source: str) -> list[tuple[int, int, str]]:
     """What ``check_source`` reports when LibCST is given every statement of the file."""
-    with mock.patch.object(check_module, "focus", lambda source, tree, offsets: Focused(source)):
+    with mock.patch.object(check_module, "slice_module", lambda text, tree, vocabulary: Slice(text)):
         return [(f.line, f.col, f.message) for f in check_source(source, "fuzz.py")]
 
 

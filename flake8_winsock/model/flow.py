@@ -251,7 +251,7 @@ class Statements(Walker):
             state.env.bind(node.name.value, None)
             return False
         posix = state.posix_only_here() or self.evaluator.platform.decorated_posix(node.decorators)
-        owner = state.current_class if state.current_class is not None and state.env is state.class_env else None
+        owner = state.current_class if state.in_class_body else None
         parent = state.env if state.in_function else None
         if owner is not None:
             key, name = f"{owner.key}.{node.name.value}", f"{owner.name}.{node.name.value}"
@@ -283,12 +283,12 @@ class Statements(Walker):
                 if cls == known.qualname:  # type: ignore[union-attr]
                     info.declared[attr] = Sock(state.origin(f"{cls.rsplit('.', 1)[-1]}.{attr}", base))
         self.program.classes[info.key] = info
-        saved = (state.env, state.class_env, state.current_class, state.self_name)
-        state.class_env = state.env = Env(parent=state.env)
-        state.current_class, state.self_name = info, None
+        saved = (state.env, state.current_class, state.self_name, state.in_class_body)
+        state.env = Env(parent=state.env)
+        state.current_class, state.self_name, state.in_class_body = info, None, True
         self.run_body(node.body)
         info.declared.update({k: v for k, v in state.env.scope_vars().items() if isinstance(v, (Sock, Many))})
-        state.env, state.class_env, state.current_class, state.self_name = saved
+        state.env, state.current_class, state.self_name, state.in_class_body = saved
         state.scope_names.pop()
         state.env.bind(node.name.value, Ref(info.key))
         posix = state.posix_only_here() or self.evaluator.platform.decorated_posix(node.decorators)

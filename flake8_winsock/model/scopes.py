@@ -77,8 +77,8 @@ class Runner:
 
     def run_function(self, node: cst.FunctionDef, parent: Env, owner: Optional[ClassInfo], posix: bool) -> None:
         state = self.state
-        saved = (state.env, state.current_class, state.self_name, state.loop_exits, state.in_function)
-        state.env = Env(parent=parent)
+        saved = (state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body)
+        state.env, state.in_class_body = Env(parent=parent), False
         if posix:
             state.env.bind(POSIX, True)
         state.current_class, state.self_name, state.loop_exits, state.in_function = owner, None, [], True
@@ -100,7 +100,7 @@ class Runner:
             if isinstance(star, cst.Param):
                 state.env.bind(star.name.value, None)
         self.statements.run_body(node.body)
-        state.env, state.current_class, state.self_name, state.loop_exits, state.in_function = saved
+        state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body = saved
 
     def run_class(self, work: ClassRun, parent: Env) -> None:
         """Run the methods together until what they store on ``self`` settles."""

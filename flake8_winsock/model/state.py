@@ -29,7 +29,7 @@ class State:
     top: int = 0  # index of the module-level statement being run (for positions)
     current_class: Optional[ClassInfo] = None  # the class of the method being run
     self_name: Optional[str] = None  # that method's first parameter
-    class_env: Optional[Env] = None  # the frame of the class body being defined
+    in_class_body: bool = False  # running a class body's own statements (at any depth of its blocks)
     in_function: bool = False
     loop_exits: list[list[Env]] = field(default_factory=list)
     comprehension_scopes: list[Env] = field(default_factory=list)

@@ -1,0 +1,149 @@
+"""The pre-pass: the statements of a module LibCST parses, chosen so that no finding changes.
+
+It works on the tree flake8 already parsed, by names defined and used, and never
+decides what is a socket: that is the model's alone. Each statement is a *unit*
+(``units``) that reads the words of its text and writes the names it binds (scoped
+as Python scopes them), the attributes it stores, the containers it fills. Then
+
+1. units are *flavoured* forward along def-use (``flavours``): one that names a
+   source word may make a socket, a handle word may take its handle, a sink (or its
+   module, or a module function that calls one) may call one;
+2. a finding is only possible at a *seed*: a unit that may call a sink with a
+   handle, or pass a socket to something that calls one. None: LibCST is not needed;
+3. seeds are *closed* backward: everything a kept unit reads, from every unit that
+   may write it (whatever its flavour), the compound statements around it, the jumps
+   (``return``, ``raise``, ``break``, ``continue``) of its scope (a path they end
+   meets no merge), the platform tests of its scopes, the returns and sink calls of the functions it
+   calls (what their summaries are made of), and every unit that may put something
+   into a container of sockets.
+
+LibCST is given the kept lines, each with the file's number; an emptied block gets a
+``pass``. ``tests/test_slicing.py`` checks on every eval file, rule example, hostile
+input, gated standard-library file and generated program that the findings are the
+model's on the whole file.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import NamedTuple, Optional
+
+from .. import catalog
+from ..vocabulary import Vocabulary
+from .flavours import CALLS_SINK, HANDLE, PLATFORM, SINK, SOCKET, Flavours
+from .units import Key, Unit, Units
+
+__all__ = ["Slice", "slice_module"]
+
+_FILLS = re.compile(r"\.\s*(?:%s)\s*\(" % "|".join(sorted(catalog.CONTAINER_ADDERS)))
+
+
+class Slice(NamedTuple):
+    """The text LibCST is given, and the file's line number of each of its lines
+    (None: the file's own text, every line)."""
+
+    text: str
+    lines: Optional[list[int]] = None
+
+    def line(self, number: int) -> int:
+        """The file's line number of line ``number`` of the text."""
+        if self.lines is None:
+            return number
+        return self.lines[min(max(number, 1), len(self.lines)) - 1] if self.lines else 1
+
+
+def slice_module(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[Slice]:
+    """The part of ``source`` that can matter; None if no finding is possible."""
+    units = Units(source, tree, vocab)
+    flavours = Flavours(units, vocab)
+    flavours.spread()
+    touched = flavours.flavoured
+    seeds = [u for u in touched if u.flavours & HANDLE and u.flavours & SINK or u.flavours & SOCKET and u.flavours & CALLS_SINK]
+    if not seeds:
+        return None
+    seeds += [u for u in touched if u.flavours & SOCKET and _fills_container(units, u)]
+    platform: dict[int, list[Unit]] = {}  # by scope: the units that may set a platform fact
+    sinks: dict[int, list[Unit]] = {}  # by function: the units that may call a sink
+    for unit in touched:
+        if unit.flavours & PLATFORM:
+            platform.setdefault(unit.scope.id, []).append(unit)
+        if unit.flavours & (SINK | CALLS_SINK) and unit.function is not None:
+            sinks.setdefault(id(unit.function), []).append(unit)
+    _keep(seeds, units, platform, sinks)
+    if all(u.kept for u in units.all):
+        return Slice(source)
+    return _render(units)
+
+
+def _fills_container(units: Units, unit: Unit) -> bool:
+    """Whether ``unit`` may put something into a container (``append``, ``c[i] = x``, ``c += x``)."""
+    for node in unit.nodes:
+        if isinstance(node, ast.AugAssign):
+            return True
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        if any(isinstance(target, ast.Subscript) for target in targets):
+            return True
+    return bool(_FILLS.search(units.text_of(unit)))
+
+
+def _keep(seeds: list[Unit], units: Units, platform: dict[int, list[Unit]], sinks: dict[int, list[Unit]]) -> None:
+    """Keep the seeds and everything the model's verdict on them depends on."""
+    done: set[Key] = set()
+    done_scopes: set[int] = set()
+    done_jumps: set[int] = set()
+    called: set[int] = set()
+    work = list(seeds)
+    while work:
+        unit = work.pop()
+        if unit.kept:
+            continue
+        unit.kept = True
+        if unit.parent is not None:
+            work.append(unit.parent)
+        chain = unit.scope.chain
+        if chain[0] not in done_jumps:  # a jump anywhere before it may leave its path dead
+            done_jumps.add(chain[0])
+            work.extend(units.jumps.get(chain[0], ()))
+        for word in units.words(unit):
+            keys: list[Key] = [word, *((scope, word) for scope in chain)]
+            for key in keys:
+                if key in done:
+                    continue
+                done.add(key)
+                for writer in units.writers(key):
+                    work.append(writer)
+                    if writer.body is not None and id(writer) not in called:  # a call of it: its summary
+                        called.add(id(writer))
+                        work.extend(writer.results)
+                        work.extend(sinks.get(id(writer), ()))
+        for scope in chain:
+            if scope not in done_scopes:
+                done_scopes.add(scope)
+                work.extend(platform.get(scope, ()))
+
+
+def _render(units: Units) -> Slice:
+    """The kept lines (and a ``pass`` for each block left empty), with their line numbers."""
+    lines = units.lines
+    keep = [False] * len(lines)
+    passes: dict[int, str] = {}
+    for unit in units.all:
+        if not unit.kept:
+            continue
+        for i in unit.lines():
+            keep[i] = True
+        for block, first in zip(unit.blocks, unit.block_starts):
+            if not any(child.kept for child in block):
+                passes[first] = lines[first]
+    text, numbers = [], []
+    for i, line in enumerate(lines):
+        if keep[i]:
+            text.append(line)
+        elif i in passes:
+            body = line.rstrip("\r\n")
+            text.append(body[: len(body) - len(body.lstrip())] + "pass" + (line[len(body) :] or "\n"))
+        else:
+            continue
+        numbers.append(i + 1)
+    return Slice("".join(text), numbers)

@@ -1,0 +1,146 @@
+"""Flavours: what a unit may do, spread forward along def-use until nothing changes.
+
+A unit is flavoured by its own words (the vocabulary's) and by the flavours of the
+keys it reads; whatever it writes then carries its flavours on. A function's
+``return`` gives its results' flavours to the function's name, and a sink anywhere
+in its body makes calling it ``CALLS_SINK``. A socket class gives ``SOCKET`` to the
+``self`` of its methods. (What a call gives a function's parameters matters only
+while the function is summarised for that call; the slicer then keeps the
+function's returns and sink calls, whatever their flavours.)
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Optional
+
+from ..vocabulary import Vocabulary, words
+from .units import REFERENCE, SOCKETS, Key, Unit, Units
+
+SOCKET, HANDLE, MODULE, SINK, CALLS_SINK, PLATFORM = 1, 2, 4, 8, 16, 32
+_RESULT = SOCKET | HANDLE  # what a function's returns give its callers
+_REFERENCE = MODULE | SINK | CALLS_SINK  # what only a reference to a module or function carries on
+_SOCKETS = SOCKET | HANDLE  # what only a socket, a handle or what holds one carries on
+
+
+def imported(vocab: Vocabulary, root: str, name: Optional[str]) -> int:
+    """The flavours of a name an import binds: ``import os`` (a sink module), ``from os import read``."""
+    flavours = MODULE if root in vocab.sink_modules else 0
+    if root in vocab.platform_words or (name is not None and (name in vocab.platform_words - {"name"} or (flavours and name == "name"))):
+        flavours |= PLATFORM
+    if name is None:
+        return flavours  # a module is not a socket, nor a sink
+    if name in vocab.source_words:
+        flavours |= SOCKET
+    if name in vocab.anywhere_sinks or name in vocab.builtin_sinks or (flavours & MODULE and name in vocab.module_sinks):
+        flavours |= SINK
+    if flavours & MODULE and name in vocab.socket_sinks:
+        flavours |= CALLS_SINK
+    return flavours
+
+
+class Flavours:
+    def __init__(self, units: Units, vocab: Vocabulary) -> None:
+        self.units, self.vocab = units, vocab
+        self.keys: dict[Key, int] = {}
+        self.flavoured: list[Unit] = []
+        # A source word as a plain name counts unless only ``import socket`` binds it: a
+        # module is no socket (``socket.gethostname()``); after a dot it always counts.
+        present = {w for w in vocab.source_words if w in units.text}
+        module_only = {w for w in present if self.only_imported(w)}
+        self.named_sources = vocab.source_words - module_only
+        self.dotted_sources = re.compile(r"\.\s*(?:%s)\b" % "|".join(sorted(map(re.escape, vocab.source_words))))
+        self.anywhere_sinks = vocab.anywhere_sinks - vocab.socket_sinks
+        names = "|".join(sorted(map(re.escape, vocab.builtin_sinks))) or "(?!)"
+        self.bare_builtin = re.compile(r"(?:^|[^.\w\s]|[^.\s][ \t]+)\s*\b(?:%s)\b|^[ \t]*(?:%s)\b" % (names, names), re.MULTILINE)
+        self.module_sinks = vocab.module_sinks - vocab.socket_sinks
+        self.platform_words = vocab.platform_words - {"name"}  # ``os.name``: only with the module
+        self.seed_words = words(
+            vocab.source_words | vocab.handle_words | vocab.sink_words | vocab.socket_sinks | vocab.platform_words
+            | vocab.sink_modules
+        )  # fmt: skip
+
+    def only_imported(self, word: str) -> bool:
+        """Whether every unit that binds the plain name ``word`` is ``import word``."""
+        units = self.units
+        for unit in units.containing(word, 0, len(units.lines) - 1):
+            if any(isinstance(key, tuple) and key[1] == word for key, _, _ in units.writes(unit)):
+                if not all(isinstance(node, ast.Import) for node in unit.nodes):
+                    return False
+        return True
+
+    def own(self, unit: Unit, flavours: int) -> int:
+        """The flavours ``unit`` has by its own words, given the ones it has from what it reads."""
+        found, vocab = self.units.words(unit), self.vocab
+        if not flavours & SOCKET and (
+            found & self.named_sources or (found & vocab.source_words and self.dotted_sources.search(self.units.text_of(unit)))
+        ):
+            flavours |= SOCKET
+        if flavours & SOCKET and found & vocab.handle_words:
+            flavours |= HANDLE
+        if found & self.anywhere_sinks or (flavours & MODULE and found & self.module_sinks):
+            flavours |= SINK
+        elif found & vocab.builtin_sinks and self.bare_builtin.search(self.units.text_of(unit)):
+            flavours |= SINK  # ``open(fd)``; ``self.open(fd)`` is no builtin
+        if flavours & MODULE and found & vocab.socket_sinks:
+            flavours |= CALLS_SINK
+        if found & self.platform_words or (flavours & MODULE and "name" in found):
+            flavours |= PLATFORM
+        return flavours
+
+    def spread(self) -> None:
+        units = self.units
+        work: list[Unit] = []
+        seen: set[int] = set()
+        for match in self.seed_words.finditer(units.text):
+            unit = units.owner[units.line_of(match.start())]
+            if unit is None or id(unit) in seen:
+                continue
+            seen.add(id(unit))
+            flavours = self.own(unit, 0)
+            if flavours or any(imported for _, imported, _ in units.writes(unit)):
+                self.set(unit, flavours, work)
+        while work:
+            self.push(work.pop(), work)
+
+    def set(self, unit: Unit, flavours: int, work: list[Unit]) -> None:
+        if not unit.flavours and flavours:
+            self.flavoured.append(unit)
+        unit.flavours = flavours
+        work.append(unit)
+
+    def push(self, unit: Unit, work: list[Unit]) -> None:
+        """Carry ``unit``'s flavours to what it writes, its function's callers, the functions it names."""
+        units, flavours = self.units, unit.flavours
+        for key, flavours_of_import, kinds in units.writes(unit):
+            if flavours_of_import is not None:
+                self.give(key, flavours_of_import, work)
+                continue
+            carried = flavours
+            if not kinds & REFERENCE:
+                carried &= ~_REFERENCE
+            if not kinds & SOCKETS:
+                carried &= ~_SOCKETS
+            self.give(key, carried, work)
+        function = unit.function
+        if function is not None:
+            calls = CALLS_SINK if flavours & (SINK | CALLS_SINK) else 0
+            results = flavours & _RESULT if unit.returns else 0
+            if calls | results:
+                for key, _, _ in units.writes(function):
+                    if key not in function.params:
+                        self.give(key, calls | results, work)
+        if isinstance(unit.node, ast.ClassDef) and flavours & SOCKET:
+            for key in unit.given:
+                self.give(key, SOCKET, work)
+
+    def give(self, key: Key, flavours: int, work: list[Unit]) -> None:
+        new = flavours & ~self.keys.get(key, 0)
+        if not new:
+            return
+        self.keys[key] = self.keys.get(key, 0) | new
+        for reader in self.units.readers(key):
+            updated = self.own(reader, reader.flavours | new)
+            if updated != reader.flavours:
+                self.set(reader, updated, work)
