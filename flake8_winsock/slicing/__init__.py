@@ -32,7 +32,7 @@ from typing import NamedTuple, Optional
 from .. import catalog
 from ..vocabulary import Vocabulary
 from .flavours import CALLS_SINK, HANDLE, PLATFORM, SINK, SOCKET, Flavours
-from .units import Key, Unit, Units
+from .units import ATTRIBUTE, NAME, Key, Unit, Units
 
 __all__ = ["Slice", "slice_module"]
 
@@ -59,7 +59,8 @@ def slice_module(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     flavours = Flavours(units, vocab)
     flavours.spread()
     touched = flavours.flavoured
-    seeds = [u for u in touched if u.flavours & HANDLE and u.flavours & SINK or u.flavours & SOCKET and u.flavours & CALLS_SINK]
+    calls = _Calls(units, flavours, vocab)
+    seeds = [u for u in touched if calls.may_report(u)]
     if not seeds:
         return None
     seeds += [u for u in touched if u.flavours & SOCKET and _fills_container(units, u)]
@@ -74,6 +75,90 @@ def slice_module(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     if all(u.kept for u in units.all):
         return Slice(source)
     return _render(units)
+
+
+_SCOPES = (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+_BODIES = frozenset({"body", "orelse", "finalbody", "handlers", "cases"})
+
+
+class _Calls:
+    """Whether a unit may report: a call in it may be given a socket or its handle where a sink
+    takes one. The unit's flavours say it may; its calls' arguments say where."""
+
+    def __init__(self, units: Units, flavours: Flavours, vocab: Vocabulary) -> None:
+        self.units, self.keys, self.vocab = units, flavours.keys, vocab
+        self.sources = flavours.named_sources
+        self.dotted_sources = flavours.dotted_sources
+        self.sinks: dict[str, list[catalog.Sink]] = {}
+        for sink in vocab.knowledge.sinks.values():
+            self.sinks.setdefault(sink.name, []).append(sink)
+
+    def may_report(self, unit: Unit) -> bool:
+        if not (unit.flavours & HANDLE and unit.flavours & SINK or unit.flavours & SOCKET and unit.flavours & CALLS_SINK):
+            return False
+        nodes = _own_expressions(unit)
+        if any(isinstance(node, _SCOPES) for node in nodes):
+            return True  # its calls may use names of their own: judged as a whole
+        return any(self.call_may_report(unit, node) for node in nodes if isinstance(node, ast.Call))
+
+    def call_may_report(self, unit: Unit, call: ast.Call) -> bool:
+        func = call.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+        arguments = [*call.args, *(k.value for k in call.keywords)]
+        if name is None or any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+            return any(self.given(unit, a, SOCKET | HANDLE) for a in arguments)
+        if self.flavour(unit, func) & (SINK | CALLS_SINK) or any(self.flavour(unit, a) & CALLS_SINK for a in arguments):
+            if any(self.given(unit, a, SOCKET | HANDLE) for a in arguments):
+                return True  # an alias of a sink, a function that calls one (or one passed on)
+        for sink in self.sinks.get(name, ()):
+            passed = [k.value for k in call.keywords if k.arg in sink.keywords]
+            if sink.position is not None and sink.position < len(call.args):
+                passed.append(call.args[sink.position])
+            wanted = SOCKET | HANDLE if sink.takes_socket else HANDLE
+            if any(self.given(unit, a, wanted) for a in passed):
+                return True
+        return False
+
+    def flavour(self, unit: Unit, node: ast.expr) -> int:
+        """The flavours of the keys an expression reads (its names and attributes)."""
+        found = 0
+        chain = unit.scope.chain if unit.body is None else (unit.body.id, *unit.scope.chain)  # ``def f(s): g(s)``
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Name):
+                for scope in chain:
+                    found |= self.keys.get((scope, inner.id), 0)
+            elif isinstance(inner, ast.Attribute):
+                found |= self.keys.get(inner.attr, 0)
+        return found
+
+    def given(self, unit: Unit, node: ast.expr, wanted: int) -> bool:
+        """Whether ``node`` may be a socket (``wanted`` SOCKET) or a handle (HANDLE)."""
+        flavour = self.flavour(unit, node)
+        words = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)} | {
+            n.attr for n in ast.walk(node) if isinstance(n, ast.Attribute)
+        }
+        made = words & self.sources or any(isinstance(n, ast.Attribute) and n.attr in self.vocab.source_words for n in ast.walk(node))
+        if made or flavour & SOCKET and wanted & SOCKET:
+            flavour |= SOCKET
+        if flavour & SOCKET and words & self.vocab.handle_words:
+            flavour |= HANDLE
+        return bool(flavour & wanted)
+
+
+def _own_expressions(unit: Unit) -> list[ast.AST]:
+    """The expression nodes of a unit's own code (a compound statement: outside its blocks)."""
+    found: list[ast.AST] = []
+    for node in unit.nodes:
+        if unit.blocks:
+            for field, value in ast.iter_fields(node):
+                if field in _BODIES:
+                    continue
+                for child in value if isinstance(value, list) else [value]:
+                    if isinstance(child, ast.AST):
+                        found.extend(ast.walk(child))
+        else:
+            found.extend(ast.walk(node))
+    return found
 
 
 def _fills_container(units: Units, unit: Unit) -> bool:
@@ -106,7 +191,10 @@ def _keep(seeds: list[Unit], units: Units, platform: dict[int, list[Unit]], sink
             done_jumps.add(chain[0])
             work.extend(units.jumps.get(chain[0], ()))
         for word in units.words(unit):
-            keys: list[Key] = [word, *((scope, word) for scope in chain)]
+            uses = units.uses(unit, word)
+            keys: list[Key] = [word] if uses & ATTRIBUTE else []
+            if uses & NAME:
+                keys += [(scope, word) for scope in chain]
             for key in keys:
                 if key in done:
                     continue

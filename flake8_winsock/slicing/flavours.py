@@ -15,7 +15,7 @@ import ast
 import re
 from typing import Optional
 
-from ..vocabulary import Vocabulary, words
+from ..vocabulary import Vocabulary
 from .units import REFERENCE, SOCKETS, Key, Unit, Units
 
 SOCKET, HANDLE, MODULE, SINK, CALLS_SINK, PLATFORM = 1, 2, 4, 8, 16, 32
@@ -56,10 +56,11 @@ class Flavours:
         self.bare_builtin = re.compile(r"(?:^|[^.\w\s]|[^.\s][ \t]+)\s*\b(?:%s)\b|^[ \t]*(?:%s)\b" % (names, names), re.MULTILINE)
         self.module_sinks = vocab.module_sinks - vocab.socket_sinks
         self.platform_words = vocab.platform_words - {"name"}  # ``os.name``: only with the module
-        self.seed_words = words(
-            vocab.source_words | vocab.handle_words | vocab.sink_words | vocab.socket_sinks | vocab.platform_words
-            | vocab.sink_modules
-        )  # fmt: skip
+        # The words that flavour a unit by themselves (a handle word needs a socket, a
+        # C runtime sink name its module: those come with what the unit reads).
+        self.seed_words = (
+            vocab.source_words | vocab.anywhere_sinks | vocab.builtin_sinks | self.platform_words | vocab.sink_modules
+        )
 
     def only_imported(self, word: str) -> bool:
         """Whether every unit that binds the plain name ``word`` is ``import word``."""
@@ -93,14 +94,16 @@ class Flavours:
         units = self.units
         work: list[Unit] = []
         seen: set[int] = set()
-        for match in self.seed_words.finditer(units.text):
-            unit = units.owner[units.line_of(match.start())]
-            if unit is None or id(unit) in seen:
-                continue
-            seen.add(id(unit))
-            flavours = self.own(unit, 0)
-            if flavours or any(imported for _, imported, _ in units.writes(unit)):
-                self.set(unit, flavours, work)
+        owner, index = units.owner, units.index
+        for word in self.seed_words:
+            for line in index.get(word, ()):
+                unit = owner[line]
+                if unit is None or id(unit) in seen:
+                    continue
+                seen.add(id(unit))
+                flavours = self.own(unit, 0)
+                if flavours or any(imported for _, imported, _ in units.writes(unit)):
+                    self.set(unit, flavours, work)
         while work:
             self.push(work.pop(), work)
 

@@ -22,6 +22,7 @@ _WORD = re.compile(r"[^\W\d]\w*")
 _KEYWORDS = frozenset(keyword.kwlist)
 _WALRUS = re.compile(r"([^\W\d]\w*)\s*:=")
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # Python's own line breaks only
+_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _SCOPED = (*_DEFS, ast.ClassDef)
 _JUMPS = (ast.Return, ast.Raise, ast.Break, ast.Continue)
@@ -34,6 +35,10 @@ Key = Union[tuple[int, str], str]  # (scope, name) for names; the attribute's na
 REFERENCE = 1  # a module, function or class: ``os``, ``os.write``, ``kernel32``
 SOCKETS = 2  # a socket, a handle, or a container, tuple or instance that may hold one
 ANYTHING = REFERENCE | SOCKETS
+# How a unit uses a word (bits).
+NAME = 1  # a plain name: ``s``
+ATTRIBUTE = 2  # after a dot: ``x.s``
+_DEFINES = re.compile(r"(?:^|[\s:;])(?:def|class)\Z")
 
 
 class Scope:
@@ -91,16 +96,19 @@ class Units:
 
     def __init__(self, source: str, tree: ast.Module, vocab: Vocabulary) -> None:
         self.vocab = vocab
-        self.lines: list[str] = _LINES.findall(source)
+        # Python breaks lines at \n, \r\n and \r only; str.splitlines also at a few others.
+        self.lines: list[str] = _LINES.findall(source) if _OTHER_BREAKS.search(source) else source.splitlines(True)
         normal = self.lines if source.isascii() else [normalised(line) for line in self.lines]
         self.text = "".join(normal)
         self.normal = normal
         self.line_words = [_WORD.findall(line) for line in normal]
+        self.comments = {i for i, line in enumerate(normal) if line.lstrip().startswith("#")}
         self.index: dict[str, list[int]] = {}  # word -> the lines it is on
         index = self.index
+        get = index.get
         for number, found in enumerate(self.line_words):
             for word in found:
-                lines = index.get(word)
+                lines = get(word)
                 if lines is None:
                     index[word] = [number]
                 elif lines[-1] != number:
@@ -118,6 +126,7 @@ class Units:
         self.block(tree.body, None, self.module, None)
         self._readers: dict[Key, list[Unit]] = {}
         self._writers: dict[Key, list[Unit]] = {}
+        self._uses: dict[tuple[int, str], int] = {}
 
     # --- The skeleton -----------------------------------------------------------------------
 
@@ -133,7 +142,7 @@ class Units:
                 merged = block[-1]  # ``a = 1; b = 2``: one unit
                 merged.nodes.append(node)
                 merged.last = max(merged.last, last)
-                self.own_lines(merged, merged.first, merged.last)
+                self.mark(merged, range(merged.first, merged.last + 1))
                 continue
             unit = Unit(node, first, last, parent, scope)
             unit.function = function
@@ -141,17 +150,18 @@ class Units:
             if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
                 self.stars.append(unit)
             block.append(unit)
-            self.own_lines(unit, first, last)
             self.compound(unit, node, scope, function)
+            self.mark(unit, unit.lines())
             if function is not None and unit.returns:
                 function.results.append(unit)
             if unit.jump:
                 self.jumps.setdefault(scope.id, []).append(unit)
         return block
 
-    def own_lines(self, unit: Unit, first: int, last: int) -> None:
+    def mark(self, unit: Unit, lines: Iterable[int]) -> None:
+        """``unit`` owns these lines (a compound statement: those outside its blocks)."""
         owner = self.owner
-        for i in range(first, last + 1):
+        for i in lines:
             owner[i] = unit
 
     def compound(self, unit: Unit, node: ast.stmt, scope: Scope, function: Optional[Unit]) -> None:
@@ -172,12 +182,18 @@ class Units:
         if all(self.starts_its_line(b[0]) for b in bodies):
             unit.blocks = [self.block(b, unit, inner, function) for b in bodies]
             unit.block_starts = [_first_line(b[0]) - 1 for b in bodies]
-            inside = {i for b in bodies for s in b for i in range(_first_line(s) - 1, s.end_lineno or s.lineno)}
-            unit.own = [i for i in range(unit.first, unit.last + 1) if i not in inside]
-            for block in unit.blocks:  # ``self`` of a socket class is a socket: the class gives it
-                for child in block:
-                    if isinstance(node, ast.ClassDef) and isinstance(child.node, _DEFS):
-                        unit.given += child.params[:1]
+            spans = sorted((_first_line(s) - 1, (s.end_lineno or s.lineno) - 1) for b in bodies for s in b)
+            own, at = [], unit.first
+            for start, end in spans:  # the gaps between the blocks' statements
+                own.extend(range(at, start))
+                at = max(at, end + 1)
+            own.extend(range(at, unit.last + 1))
+            unit.own = own
+            if isinstance(node, ast.ClassDef):  # ``self`` of a socket class is a socket: the class gives it
+                for block in unit.blocks:
+                    for child in block:
+                        if isinstance(child.node, _DEFS):
+                            unit.given += child.params[:1]
         else:  # ``if x: y``: the compound statement is one unit, whole
             unit.atomic = True
             if not isinstance(node, _SCOPED):
@@ -196,13 +212,12 @@ class Units:
     def words(self, unit: Unit) -> frozenset[str]:
         words = unit.words
         if words is None:
-            line_words = self.line_words
-            if unit.blocks:
-                words = unit.words = frozenset(chain.from_iterable(line_words[i] for i in unit.own)) - _KEYWORDS
-            elif unit.first == unit.last:
-                words = unit.words = frozenset(line_words[unit.first]) - _KEYWORDS
-            else:
-                words = unit.words = frozenset(chain.from_iterable(line_words[unit.first : unit.last + 1])) - _KEYWORDS
+            line_words, comments = self.line_words, self.comments
+            lines = unit.lines()
+            if not unit.blocks:
+                words = unit.words = frozenset(chain.from_iterable(line_words[i] for i in lines)) - _KEYWORDS
+            else:  # a comment line between a compound statement's clauses says nothing the model reads
+                words = unit.words = frozenset(chain.from_iterable(line_words[i] for i in lines if i not in comments)) - _KEYWORDS
         return words
 
     def text_of(self, unit: Unit) -> str:
@@ -334,14 +349,40 @@ class Units:
                 if word in (unit.words or self.words(unit)):
                     yield unit
 
+    def uses(self, unit: Unit, word: str) -> int:
+        """How ``unit`` uses ``word``: as a plain name (``NAME``), after a dot (``ATTRIBUTE``).
+
+        The name a ``def`` or ``class`` statement defines is not a use of it."""
+        key = (id(unit), word)
+        found = self._uses.get(key)
+        if found is None:
+            found = 0
+            text, size = self.text_of(unit), len(word)
+            at = text.find(word)
+            while at >= 0 and found != NAME | ATTRIBUTE:
+                end = at + size
+                if (at == 0 or not _identifier(text[at - 1])) and (end == len(text) or not _identifier(text[end])):
+                    before = text[:at].rstrip()
+                    if before.endswith("."):
+                        found |= ATTRIBUTE
+                    elif not (before.endswith(("def", "class")) and _DEFINES.search(before)):
+                        found |= NAME
+                at = text.find(word, end)
+            self._uses[key] = found
+        return found
+
     def readers(self, key: Key) -> list[Unit]:
         found = self._readers.get(key)
         if found is None:
             if isinstance(key, str):
-                found = list(self.containing(key, 0, len(self.lines) - 1))
+                found = [u for u in self.containing(key, 0, len(self.lines) - 1) if self.uses(u, key) & ATTRIBUTE]
             else:
-                scope = self.scope(key[0])
-                found = [u for u in self.containing(key[1], scope.first, scope.last) if key[0] in u.scope.chain]
+                scope, word = self.scope(key[0]), key[1]
+                found = [
+                    u
+                    for u in self.containing(word, scope.first, scope.last)
+                    if key[0] in u.scope.chain and self.uses(u, word) & NAME
+                ]
             self._readers[key] = found
         return found
 
@@ -391,6 +432,10 @@ def _char_col(line: str, byte_offset: int) -> int:
     if line.isascii():
         return byte_offset
     return len(line.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore"))
+
+
+def _identifier(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _line_of(starts: list[int], offset: int) -> int:
