@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Iterable, Optional, Union
+from typing import Iterable, Mapping, Optional, Union
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
@@ -88,7 +88,7 @@ class Places:
     def __init__(self, module: cst.Module, source: Slice) -> None:
         self.module, self.line = module, source.line
         self.starts = _statement_lines(module, source.text)
-        self.cache: dict[int, tuple] = {}
+        self.cache: dict[int, tuple[Mapping[cst.CSTNode, CodeRange], int, int, int]] = {}
 
     def first_line(self, top: int) -> int:
         return self.line(self.starts[top][0])

@@ -93,7 +93,7 @@ def run_deep(work: Callable[[], T]) -> T:
 
     What ``work`` raises is raised again here, in the caller's thread.
     """
-    outcome: list = []
+    outcome: list[tuple[bool, object]] = []
 
     def run() -> None:
         try:
@@ -114,8 +114,9 @@ def run_deep(work: Callable[[], T]) -> T:
         sys.setrecursionlimit(limit)
     ok, value = outcome[0]
     if not ok:
+        assert isinstance(value, BaseException)
         raise value
-    return value
+    return value  # type: ignore[return-value]  # what ``work`` returned
 
 
 # LibCST's parse time grows much faster than linearly with expression depth (a

@@ -24,7 +24,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Iterator, Optional, Sequence
+from typing import IO, Iterator, Optional, Sequence
 
 from flake8.defaults import VALID_CODE_PREFIX
 from flake8.utils import parse_comma_separated_list

@@ -66,7 +66,7 @@ def _rewrite(call: cst.Call, func: cst.BaseExpression, kept: Sequence[cst.Arg]) 
     if kept and kept[-1] is not call.args[-1]:  # the new last argument ends as the old one did
         last = call.args[-1]
         kept[-1] = kept[-1].with_changes(comma=last.comma, whitespace_after_arg=last.whitespace_after_arg)
-    changes: dict = {"func": func, "args": kept}
+    changes: dict[str, object] = {"func": func, "args": kept}
     if not kept and not _has_comment(call.whitespace_before_args):
         changes["whitespace_before_args"] = cst.SimpleWhitespace("")
     return call.with_changes(**changes)

@@ -58,7 +58,9 @@ class SinkCalls:
         if sink is not None:
             if sink.posix_ok and model.posix_only():
                 return
-            passed = [(argument(node, sink.position), None)] if sink.position is not None else []
+            passed: list[tuple[Optional[cst.BaseExpression], Optional[str]]] = []
+            if sink.position is not None:
+                passed.append((argument(node, sink.position), None))
             passed += [(arg.value, arg.keyword.value) for arg in node.args if arg.keyword and arg.keyword.value in sink.keywords]
             target = model.origin(sink.qualname, node)
             for expression, keyword in passed:
@@ -93,9 +95,10 @@ class SinkCalls:
         if summarising is not None:
             if isinstance(value, Param) and (wants == HANDLE or not value.handle):
                 names = summarising.params
-                name = names[value.index] if value.index < len(names) else ""
-                summarising.flows.append(Flow(value.index, name, SOCKET if value.handle else wants, sink, chain))
+                param = names[value.index] if value.index < len(names) else ""
+                summarising.flows.append(Flow(value.index, param, SOCKET if value.handle else wants, sink, chain))
             return False
+        name: Optional[str]
         if isinstance(value, Handle) and wants == HANDLE:
             name = value.name
         elif isinstance(value, Sock) and (sink.takes_socket or wants == SOCKET):

@@ -71,8 +71,10 @@ class Binder:
                 env.bind(name, Ref(qualname))
             return
         for alias in node.names:
-            name = alias.asname.name.value if alias.asname is not None else alias.name.value  # type: ignore[union-attr]
-            env.bind(name, Ref(f"{module}.{alias.name.value}") if module else None)  # type: ignore[union-attr]
+            imported = dotted(alias.name) or ""
+            local = alias.asname.name if alias.asname is not None else None
+            name = local.value if isinstance(local, cst.Name) else imported
+            env.bind(name, Ref(f"{module}.{imported}") if module else None)
 
     def narrowing(self, test: cst.BaseExpression) -> tuple[Facts, Facts]:
         """Facts that hold when ``test`` is true, and when it is false."""

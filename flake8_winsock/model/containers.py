@@ -14,7 +14,7 @@ import libcst as cst
 from .. import catalog
 from .state import State
 from .syntax import argument, dotted
-from .values import Handle, Many, Sock, Tup, Value, alike, origin_of
+from .values import Evidence, Handle, Many, Sock, Tup, Value, alike, origin_of
 
 Evaluate = Callable[[Optional[cst.BaseExpression]], Value]
 
@@ -49,6 +49,7 @@ class Containers:
     def element(self, value: Value, name: Optional[str]) -> Value:
         """What iterating over ``value`` (a container named ``name``) gives: a socket, a handle, or unknown."""
         spoiled = self.state.spoiled
+        item: Optional[Evidence]
         if isinstance(value, Many) and not value.sites & spoiled:
             item, sites = value.item, value.sites
         elif isinstance(value, Tup):

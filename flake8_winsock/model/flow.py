@@ -137,12 +137,16 @@ class Statements(Walker):
     def leave_Raise(self, node: cst.Raise) -> None:
         self.state.env.dead = True
 
-    def leave_Break(self, node: Union[cst.Break, cst.Continue]) -> None:
+    def leave_Break(self, original_node: cst.Break) -> None:
+        self.jump_out_of_loop()
+
+    def leave_Continue(self, original_node: cst.Continue) -> None:
+        self.jump_out_of_loop()
+
+    def jump_out_of_loop(self) -> None:
         if self.state.loop_exits:
             self.state.loop_exits[-1].append(self.state.env.copy())
         self.state.env.dead = True
-
-    leave_Continue = leave_Break
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func

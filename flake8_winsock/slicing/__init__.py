@@ -32,7 +32,8 @@ from typing import NamedTuple, Optional
 from .. import catalog
 from ..vocabulary import Vocabulary
 from .flavours import CALLS_SINK, HANDLE, PLATFORM, SINK, SOCKET, Flavours
-from .units import ATTRIBUTE, NAME, Key, Unit, Units
+from .index import Units
+from .units import ATTRIBUTE, NAME, Key, Unit
 
 __all__ = ["Slice", "slice_module"]
 

@@ -16,7 +16,8 @@ import re
 from typing import Optional
 
 from ..vocabulary import Vocabulary
-from .units import REFERENCE, SOCKETS, Key, Unit, Units
+from .index import Units
+from .units import REFERENCE, SOCKETS, Key, Unit
 
 SOCKET, HANDLE, MODULE, SINK, CALLS_SINK, PLATFORM = 1, 2, 4, 8, 16, 32
 _RESULT = SOCKET | HANDLE  # what a function's returns give its callers
@@ -102,7 +103,7 @@ class Flavours:
                     continue
                 seen.add(id(unit))
                 flavours = self.own(unit, 0)
-                if flavours or any(imported for _, imported, _ in units.writes(unit)):
+                if flavours or any(origin for _, _, origin in units.writes(unit)):
                     self.set(unit, flavours, work)
         while work:
             self.push(work.pop(), work)
@@ -116,9 +117,9 @@ class Flavours:
     def push(self, unit: Unit, work: list[Unit]) -> None:
         """Carry ``unit``'s flavours to what it writes, its function's callers, the functions it names."""
         units, flavours = self.units, unit.flavours
-        for key, flavours_of_import, kinds in units.writes(unit):
-            if flavours_of_import is not None:
-                self.give(key, flavours_of_import, work)
+        for key, kinds, origin in units.writes(unit):
+            if origin is not None:  # an imported name: the flavours of what it names
+                self.give(key, imported(self.vocab, *origin), work)
                 continue
             carried = flavours
             if not kinds & REFERENCE:

@@ -1,0 +1,239 @@
+"""The units of a module: built from flake8's tree, then searched by word.
+
+The skeleton (spans, blocks, scopes) is made for every statement, cheaply. A unit's
+words and writes are worked out when the slicer first asks, and the units that read
+or write a name are found through an index of the lines each word is on, in the
+lines of the scope that can see the name.
+"""
+
+from __future__ import annotations
+
+import ast
+from bisect import bisect_left, bisect_right
+from itertools import chain
+from typing import Iterable, Iterator, Optional
+
+from ..vocabulary import Vocabulary, normalised
+from .units import (
+    DEFS, JUMPS, KEYWORDS, LINES, OTHER_BREAKS, SCOPED, WORD, ATTRIBUTE, NAME, DEFINES, Key, Scope, Unit, Write,
+    bodies, char_col, first_line, identifier, line_of,
+)  # fmt: skip
+from .writes import describe
+
+
+class Units:
+    """The units of one module, and the searches the slicer makes over them."""
+
+    def __init__(self, source: str, tree: ast.Module, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        # Python breaks lines at \n, \r\n and \r only; str.splitlines also at a few others.
+        self.lines: list[str] = LINES.findall(source) if OTHER_BREAKS.search(source) else source.splitlines(True)
+        normal = self.lines if source.isascii() else [normalised(line) for line in self.lines]
+        self.text = "".join(normal)
+        self.normal = normal
+        self.line_words = [WORD.findall(line) for line in normal]
+        self.comments = {i for i, line in enumerate(normal) if line.lstrip().startswith("#")}
+        self.index: dict[str, list[int]] = {}  # word -> the lines it is on
+        index = self.index
+        get = index.get
+        for number, found in enumerate(self.line_words):
+            for word in found:
+                lines = get(word)
+                if lines is None:
+                    index[word] = [number]
+                elif lines[-1] != number:
+                    lines.append(number)
+        self.starts = [0]
+        for line in normal:
+            self.starts.append(self.starts[-1] + len(line))
+        self.all: list[Unit] = []
+        self.defs: dict[str, list[Unit]] = {}  # functions and classes by name
+        self.jumps: dict[int, list[Unit]] = {}  # by scope: its jumps, at any depth of its blocks
+        self.stars: list[Unit] = []  # ``from m import *``: it binds names its text does not show
+        self.owner: list[Optional[Unit]] = [None] * len(self.lines)  # the innermost unit of each line
+        self.module = Scope(None, 0, max(len(self.lines) - 1, 0))
+        self.scopes: dict[int, Scope] = {0: self.module}
+        self.block(tree.body, None, self.module, None)
+        self._readers: dict[Key, list[Unit]] = {}
+        self._writers: dict[Key, list[Unit]] = {}
+        self._uses: dict[tuple[int, str], int] = {}
+
+    # --- The skeleton -----------------------------------------------------------------------
+
+    def block(self, body: list[ast.stmt], parent: Optional[Unit], scope: Scope, function: Optional[Unit]) -> list[Unit]:
+        block: list[Unit] = []
+        for node in body:
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+                continue  # a docstring or a constant: it reads and writes nothing
+            first, last = first_line(node) - 1, (node.end_lineno or node.lineno) - 1
+            if isinstance(node, (ast.Global, ast.Nonlocal)):
+                scope.declared.update(node.names)
+            if block and first <= block[-1].last and not block[-1].blocks and not bodies(node):
+                merged = block[-1]  # ``a = 1; b = 2``: one unit
+                merged.nodes.append(node)
+                merged.last = max(merged.last, last)
+                self.mark(merged, range(merged.first, merged.last + 1))
+                continue
+            unit = Unit(node, first, last, parent, scope)
+            unit.function = function
+            self.all.append(unit)
+            if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
+                self.stars.append(unit)
+            block.append(unit)
+            self.compound(unit, node, scope, function)
+            self.mark(unit, unit.lines())
+            if function is not None and unit.returns:
+                function.results.append(unit)
+            if unit.jump:
+                self.jumps.setdefault(scope.id, []).append(unit)
+        return block
+
+    def mark(self, unit: Unit, lines: Iterable[int]) -> None:
+        """``unit`` owns these lines (a compound statement: those outside its blocks)."""
+        owner = self.owner
+        for i in lines:
+            owner[i] = unit
+
+    def compound(self, unit: Unit, node: ast.stmt, scope: Scope, function: Optional[Unit]) -> None:
+        unit.returns, unit.jump = isinstance(node, ast.Return), isinstance(node, JUMPS)
+        suites = bodies(node)
+        if not suites:
+            return
+        inner = scope
+        if isinstance(node, SCOPED):
+            inner = unit.body = Scope(scope, unit.first, unit.last)
+            self.scopes[inner.id] = inner
+            function = unit if isinstance(node, DEFS) else None
+            self.defs.setdefault(node.name, []).append(unit)
+        if isinstance(node, DEFS):
+            arguments = node.args
+            every = (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, arguments.vararg, arguments.kwarg)
+            unit.params = unit.given = [(inner.id, arg.arg) for arg in every if arg is not None]
+        if all(self.starts_its_line(b[0]) for b in suites):
+            unit.blocks = [self.block(b, unit, inner, function) for b in suites]
+            unit.block_starts = [first_line(b[0]) - 1 for b in suites]
+            spans = sorted((first_line(s) - 1, (s.end_lineno or s.lineno) - 1) for b in suites for s in b)
+            own: list[int] = []
+            at = unit.first
+            for start, end in spans:  # the gaps between the blocks' statements
+                own.extend(range(at, start))
+                at = max(at, end + 1)
+            own.extend(range(at, unit.last + 1))
+            unit.own = own
+            if isinstance(node, ast.ClassDef):  # ``self`` of a socket class is a socket: the class gives it
+                for block in unit.blocks:
+                    for child in block:
+                        if isinstance(child.node, DEFS):
+                            unit.given += child.params[:1]
+        else:  # ``if x: y``: the compound statement is one unit, whole
+            unit.atomic = True
+            if not isinstance(node, SCOPED):
+                inside = [n for n in ast.walk(node) if isinstance(n, JUMPS)]
+                unit.returns = any(isinstance(n, ast.Return) for n in inside)
+                unit.jump = bool(inside)
+
+    def starts_its_line(self, node: ast.stmt) -> bool:
+        decorators = getattr(node, "decorator_list", None)
+        line, column = (decorators[0].lineno, decorators[0].col_offset - 1) if decorators else (node.lineno, node.col_offset)
+        text = self.lines[line - 1]
+        return not text[: char_col(text, column)].strip()
+
+    # --- What a unit reads and writes, when first asked ----------------------------------------
+
+    def words(self, unit: Unit) -> frozenset[str]:
+        words = unit.words
+        if words is None:
+            line_words, comments = self.line_words, self.comments
+            lines = unit.lines()
+            if not unit.blocks:
+                words = unit.words = frozenset(chain.from_iterable(line_words[i] for i in lines)) - KEYWORDS
+            else:  # a comment line between a compound statement's clauses says nothing the model reads
+                words = unit.words = frozenset(chain.from_iterable(line_words[i] for i in lines if i not in comments)) - KEYWORDS
+        return words
+
+    def text_of(self, unit: Unit) -> str:
+        return "".join(self.normal[i] for i in unit.lines())
+
+    def writes(self, unit: Unit) -> list[Write]:
+        """What ``unit`` may write (worked out when first asked)."""
+        if unit.writes is None:
+            unit.writes = []
+            nodes = unit.nodes if not unit.atomic else [n for n in ast.walk(unit.node) if isinstance(n, ast.stmt)]
+            for node in nodes:
+                describe(self, unit, node)
+        return unit.writes
+
+    # --- Who reads or writes a key --------------------------------------------------------------
+
+    def containing(self, word: str, first: int, last: int) -> Iterator[Unit]:
+        """The units in lines ``first..last`` whose words hold ``word``."""
+        lines = self.index.get(word)
+        if not lines:
+            return
+        owner = self.owner
+        previous = None
+        for number in lines[bisect_left(lines, first) : bisect_right(lines, last)]:
+            unit = owner[number]
+            if unit is not None and unit is not previous:
+                previous = unit
+                if word in (unit.words or self.words(unit)):
+                    yield unit
+
+    def uses(self, unit: Unit, word: str) -> int:
+        """How ``unit`` uses ``word``: as a plain name (``NAME``), after a dot (``ATTRIBUTE``).
+
+        The name a ``def`` or ``class`` statement defines is not a use of it."""
+        key = (id(unit), word)
+        found = self._uses.get(key)
+        if found is None:
+            found = 0
+            text, size = self.text_of(unit), len(word)
+            at = text.find(word)
+            while at >= 0 and found != NAME | ATTRIBUTE:
+                end = at + size
+                if (at == 0 or not identifier(text[at - 1])) and (end == len(text) or not identifier(text[end])):
+                    before = text[:at].rstrip()
+                    if before.endswith("."):
+                        found |= ATTRIBUTE
+                    elif not (before.endswith(("def", "class")) and DEFINES.search(before)):
+                        found |= NAME
+                at = text.find(word, end)
+            self._uses[key] = found
+        return found
+
+    def readers(self, key: Key) -> list[Unit]:
+        found = self._readers.get(key)
+        if found is None:
+            if isinstance(key, str):
+                found = [u for u in self.containing(key, 0, len(self.lines) - 1) if self.uses(u, key) & ATTRIBUTE]
+            else:
+                scope, word = self.scope(key[0]), key[1]
+                found = [
+                    u
+                    for u in self.containing(word, scope.first, scope.last)
+                    if key[0] in u.scope.chain and self.uses(u, word) & NAME
+                ]
+            self._readers[key] = found
+        return found
+
+    def writers(self, key: Key) -> list[Unit]:
+        found = self._writers.get(key)
+        if found is None:
+            word = key if isinstance(key, str) else key[1]
+            scope = self.module if isinstance(key, str) else self.scope(key[0])
+            found = []
+            for unit in [*self.containing(word, scope.first, scope.last), *(self.stars if isinstance(key, tuple) else ())]:
+                if unit.writes is None:
+                    self.writes(unit)
+                if key in unit.keys and unit not in found:
+                    found.append(unit)
+            self._writers[key] = found
+        return found
+
+    def scope(self, scope_id: int) -> Scope:
+        return self.scopes[scope_id]
+
+    def line_of(self, offset: int) -> int:
+        return line_of(self.starts, offset)
+
+

@@ -1,0 +1,113 @@
+"""What a unit may write: the names it binds, the attributes it stores, and what the value may be."""
+
+from __future__ import annotations
+
+import ast
+from typing import Optional, Union
+
+from .. import catalog
+from ..vocabulary import normalised
+from .units import (
+    DEFS, SCOPED, SOCKET_ATTRIBUTES, WALRUS, ANYTHING, REFERENCE, SOCKETS, Imported, Key, Scope, Text, Unit,
+    bound_names, stored_attributes,
+)  # fmt: skip
+
+
+def describe(units: Text, unit: Unit, node: ast.stmt) -> None:
+    """Add what ``node`` (the unit's statement, one merged into it, or in its body) writes."""
+    scope = unit.scope
+    in_class = unit.parent is not None and isinstance(unit.parent.node, ast.ClassDef) and node is unit.node
+    value = kinds(units, node)
+    for name in bound_names(node):
+        write_name(unit, scope, name, value)
+        if in_class:  # a class attribute, or a method
+            write(unit, name, value)
+    for attr in stored_attributes(node):
+        write(unit, attr, value)
+    if node is unit.node:
+        text = units.text_of(unit)
+        if ":=" in text:
+            for name in WALRUS.findall(text):
+                write_name(unit, scope, name, ANYTHING)
+        words = units.words(unit)
+        if "isinstance" in words:  # ``isinstance(x.sock, ...)`` narrows what it names
+            for word in words:
+                write_name(unit, scope, word, SOCKETS)
+                write(unit, word, SOCKETS)
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        imports(unit, node)
+    elif isinstance(node, DEFS) and node is unit.node:
+        for key in unit.params:  # an annotated parameter may be a socket
+            write(unit, key, SOCKETS)
+    elif isinstance(node, ast.ClassDef) and node is unit.node:
+        for attribute in SOCKET_ATTRIBUTES:  # inherited from a library class
+            write(unit, attribute, SOCKETS)
+
+
+def write_name(unit: Unit, scope: Scope, name: str, value: int, imported: Optional[Imported] = None) -> None:
+    write(unit, (scope.id, name), value, imported)
+    if name in scope.declared:  # ``global x``: the module's (or an enclosing function's) ``x``
+        for outer in scope.chain[1:]:
+            write(unit, (outer, name), value, imported)
+
+
+def write(unit: Unit, key: Key, value: int, imported: Optional[Imported] = None) -> None:
+    assert unit.writes is not None
+    unit.writes.append((key, value, imported))
+    unit.keys.add(key)
+
+
+def kinds(units: Text, node: ast.stmt) -> int:
+    """What the value a statement binds may be (``REFERENCE``, ``SOCKETS``)."""
+    if isinstance(node, (ast.Assign, ast.AnnAssign)):
+        return value_kinds(units, node.value) if node.value is not None else SOCKETS  # ``x: socket.socket``
+    if isinstance(node, (ast.For, ast.AsyncFor, ast.With, ast.AsyncWith)):
+        return SOCKETS  # an element of a container; what ``with`` enters, if it is a socket
+    if isinstance(node, SCOPED):
+        return ANYTHING  # the function or class itself
+    return 0  # ``x += 1``, ``del x``, ``except E as x``, ``global x``: nothing the model follows
+
+
+def value_kinds(units: Text, node: ast.expr) -> int:
+    """What the model may evaluate ``node`` to. A call gives a module or function only
+    through a pass-through wrapper or library loader, and a socket only if it calls
+    something that may return one (the catalog's, the module's own, or a plain name)."""
+    if isinstance(node, (ast.Name, ast.Attribute, ast.Subscript, ast.Starred, ast.NamedExpr)):
+        return ANYTHING
+    if isinstance(node, ast.Await):
+        return value_kinds(units, node.value)
+    if isinstance(node, (ast.Tuple, ast.IfExp, ast.BoolOp)):
+        found = SOCKETS if isinstance(node, ast.Tuple) else 0
+        items = node.elts if isinstance(node, ast.Tuple) else node.values if isinstance(node, ast.BoolOp) else [node.body, node.orelse]
+        for item in items:
+            found |= value_kinds(units, item)
+        return found
+    if isinstance(node, (ast.List, ast.Set, ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.Dict, ast.DictComp)):
+        return SOCKETS
+    if isinstance(node, ast.BinOp):
+        return SOCKETS if isinstance(node.op, ast.Add) else 0  # ``[server] + clients``
+    if isinstance(node, ast.Call):
+        vocab, func = units.vocab, node.func
+        if isinstance(func, ast.Attribute):
+            name = normalised(func.attr)
+            reference = REFERENCE if name in vocab.reference_calls else 0
+            return reference | (SOCKETS if name in vocab.socket_calls or name in units.defs else 0)
+        if isinstance(func, ast.Name):
+            return ANYTHING if normalised(func.id) in vocab.reference_calls else SOCKETS
+        return SOCKETS
+    return 0
+
+
+def imports(unit: Unit, node: Union[ast.Import, ast.ImportFrom]) -> None:
+    """Each imported name carries its own flavours: what module it comes from, and its name."""
+    module = node.module if isinstance(node, ast.ImportFrom) and not node.level else None
+    root = (module or "").split(".")[0]
+    for alias in node.names:
+        if alias.name == "*":
+            for name in catalog.star_names(module or ""):
+                write_name(unit, unit.scope, name, ANYTHING, (root, name))
+        elif isinstance(node, ast.ImportFrom):
+            write_name(unit, unit.scope, alias.asname or alias.name, ANYTHING, (root, alias.name))
+        else:
+            top = alias.name.split(".")[0]
+            write_name(unit, unit.scope, alias.asname or top, ANYTHING, (top, None))
