@@ -144,11 +144,11 @@ def _finding(raw: RawFinding, places: Places, module: cst.Module, lines: list[st
     sink, value = raw.sink, raw.value
     what, origin = ("socket handle", value.sock.origin) if isinstance(value, Handle) else ("socket", value.origin)
     cited = f"{origin.text} at line {places.of(origin.node, origin.top).start.line}"
-    source = f"'{raw.name}' ({cited})" if raw.name else cited
+    if origin.hops:  # given to the module's own functions on its way here
+        calls = [f"{hop.text} at line {places.of(hop.node, hop.top).start.line}" for hop in origin.hops]
+        cited += ", through " + " and ".join(calls)
+    source = f"'{raw.name}' ({cited})" if raw.name else cited + ("," if origin.hops else "")
     target = f"{sink.qualname} as {raw.keyword}" if raw.keyword and sink.position is None else sink.qualname
-    if raw.via:  # through the module's own functions: name each hop, then the sink and its line
-        hops = [f"{hop.text} at line {places.of(hop.node, hop.top).start.line}" for hop in raw.via[1:]]
-        target = ", which passes it to ".join([raw.via[0].text, *hops])
     where = places.of(raw.node, raw.top)
     return Finding(
         sink.code,

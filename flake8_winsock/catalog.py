@@ -54,6 +54,8 @@ CALL_RESULTS: dict[str, str] = {
     "asyncio.AbstractEventLoop.sock_accept": ACCEPT,
     "_overlapped.Overlapped": "_overlapped.Overlapped",
     "cffi.FFI": "cffi.FFI",
+    "concurrent.futures.ThreadPoolExecutor": "concurrent.futures.ThreadPoolExecutor",
+    "concurrent.futures.ProcessPoolExecutor": "concurrent.futures.ProcessPoolExecutor",
     "http.client.HTTPConnection": "http.client.HTTPConnection",
     "http.client.HTTPSConnection": "http.client.HTTPSConnection",
     "ftplib.FTP": "ftplib.FTP",
@@ -88,6 +90,50 @@ SOCKET_ATTRIBUTES = frozenset(
 EXTRA_INFO_METHODS = {"get_extra_info": "socket"}
 # Methods that return a socket when handed one (``context.wrap_socket(sock)``).
 SOCKET_WRAPPING_METHODS = frozenset({"wrap_socket"})
+
+# --- Calls that call what they are given ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dispatch:
+    """A call that calls a callable it is given, later or elsewhere, with arguments it is given.
+
+    ``target`` is where the callable is passed (position, keyword); the arguments are
+    either every positional argument from ``rest`` on, or a tuple passed at ``args``
+    (position, keyword); keyword arguments likewise at ``kwargs``.
+    """
+
+    target: tuple[Optional[int], Optional[str]]
+    rest: Optional[int] = None
+    args: tuple[Optional[int], Optional[str]] = (None, None)
+    kwargs: tuple[Optional[int], Optional[str]] = (None, None)
+
+
+_THREAD = Dispatch(target=(1, "target"), args=(3, "args"), kwargs=(4, "kwargs"))
+_SUBMIT = Dispatch(target=(0, "fn"), rest=1)
+DISPATCHES: dict[str, Dispatch] = {
+    "threading.Thread": _THREAD,
+    "multiprocessing.Process": _THREAD,
+    "threading.Timer": Dispatch(target=(1, "function"), args=(2, "args"), kwargs=(3, "kwargs")),
+    "concurrent.futures.Executor.submit": _SUBMIT,
+    "concurrent.futures.ThreadPoolExecutor.submit": _SUBMIT,
+    "concurrent.futures.ProcessPoolExecutor.submit": _SUBMIT,
+    "asyncio.AbstractEventLoop.run_in_executor": Dispatch(target=(1, None), rest=2),
+    "asyncio.AbstractEventLoop.call_soon": Dispatch(target=(0, None), rest=1),
+    "asyncio.AbstractEventLoop.call_soon_threadsafe": Dispatch(target=(0, None), rest=1),
+    "asyncio.AbstractEventLoop.call_later": Dispatch(target=(1, None), rest=2),
+    "asyncio.AbstractEventLoop.call_at": Dispatch(target=(1, None), rest=2),
+    "asyncio.to_thread": Dispatch(target=(0, None), rest=1),
+    "trio.to_thread.run_sync": Dispatch(target=(0, None), rest=1),
+    "anyio.to_thread.run_sync": Dispatch(target=(0, None), rest=1),
+    "functools.partial": Dispatch(target=(0, None), rest=1),
+}
+# The same methods on a receiver the analysis cannot type (``self.pool.submit(f, conn)``).
+DISPATCH_METHODS: dict[str, Dispatch] = {
+    q.rsplit(".", 1)[-1]: d for q, d in DISPATCHES.items() if q.count(".") >= 2 and not q.startswith("trio.")
+}
+# Calls whose result is a callable to be called later with the arguments given now.
+PARTIALS = frozenset({"functools.partial"})
 
 # --- Containers of sockets ------------------------------------------------------------
 

@@ -15,8 +15,8 @@ says why). What is never fixed, whatever the rule:
 - a socket that comes from ``ssl`` wrapping (``wrap_socket``, an ``SSLSocket``
   annotation or ``isinstance`` test): ``recv``/``send`` would decrypt where the
   descriptor call read the raw TLS records, and ``SSLSocket.dup()`` raises;
-- a call of the module's own wrapper that passes the handle on to a sink (the
-  finding is reported there, but the wrapper is not the sink);
+- a sink in one of the module's functions, given the socket by a caller (its other
+  callers may pass something else);
 - a call with arguments the method cannot take one to one, or whose removed part
   holds a comment.
 """
@@ -160,9 +160,11 @@ def replacement(raw: RawFinding) -> Optional[cst.BaseExpression]:
     """The call that replaces the reported one, if this finding has a fix (see the module's docstring)."""
     rule = RULES.get(raw.sink.code)
     build = BUILDERS.get(raw.sink.qualname)
-    if rule is None or not rule.fixable or build is None or raw.via:
+    if rule is None or not rule.fixable or build is None:
         return None
     if not isinstance(raw.value, Handle) or raw.keyword is not None or _from_tls(raw.value.sock.origin.node):
+        return None
+    if raw.value.sock.origin.hops:  # a function's parameter: its other callers may pass something else
         return None
     return build(raw.node)
 

@@ -1,10 +1,12 @@
 """The rule: where a finding is made.
 
 A call of one of the catalog's sinks whose handle argument the model says is a
-socket's handle (or, for sinks that take one, the socket itself) is a finding; so is
-a call of a module function that passes such an argument on to a sink (the model's
-summary of that function says which parameters reach which sink). Nothing else in
-the package makes a finding.
+socket's handle (or, for sinks that take one, the socket itself) is a finding; so is a
+call that hands a sink such arguments to call (``functools.partial(os.write, fd)``,
+``Thread(target=os.write, args=(fd, data))``). A socket given to one of the module's
+own functions reaches its sinks there: the model runs the function with what its
+callers give it, and the finding is made at the sink. Nothing else in the package
+makes a finding.
 """
 
 from __future__ import annotations
@@ -16,9 +18,8 @@ import libcst as cst
 
 from . import catalog
 from .model import Model
-from .model.program import Flow
-from .model.syntax import argument, dotted
-from .model.values import Handle, Member, Origin, Param, Sock
+from .model.syntax import Invocation, dotted
+from .model.values import Handle, Sock
 from .vocabulary import identifier
 
 
@@ -32,10 +33,6 @@ class RawFinding:
     name: Optional[str]  # how the code names the socket
     keyword: Optional[str]  # the keyword it was passed as
     top: int  # the module-level statement that holds it
-    via: tuple[Origin, ...] = ()  # the module's own functions it passed through, down to the sink
-
-
-HANDLE, SOCKET = "handle", "socket"  # what a sink wants: the handle, or the socket whose handle it takes
 
 
 class SinkCalls:
@@ -44,70 +41,49 @@ class SinkCalls:
     def __init__(self, model: Model) -> None:
         self.model = model
         self.sink_names = frozenset(sink.name for sink in model.knowledge.sinks.values())
+        self.dispatch_names = frozenset(q.rsplit(".", 1)[-1] for q in catalog.DISPATCHES) | set(catalog.DISPATCH_METHODS)
 
     def on_call(self, node: cst.Call) -> None:
         model, func = self.model, node.func
+        if model.summarising() is not None:
+            return  # a summary stands for any call: findings are made where the function runs
         if isinstance(func, cst.Attribute):
             name = identifier(func.attr.value)
-            if name not in self.sink_names and not model.is_method(name):
+            if name not in self.sink_names and name not in self.dispatch_names:
                 return
         elif not isinstance(func, cst.Name):
             return
-        callee = model.value(func)
-        sink = model.sink(callee)
-        if sink is not None:
-            if sink.posix_ok and model.posix_only():
-                return
-            passed: list[tuple[Optional[cst.BaseExpression], Optional[str]]] = []
-            if sink.position is not None:
-                passed.append((argument(node, sink.position), None))
-            passed += [(arg.value, arg.keyword.value) for arg in node.args if arg.keyword and arg.keyword.value in sink.keywords]
-            target = model.origin(sink.qualname, node)
-            for expression, keyword in passed:
-                if self.check(node, sink, expression, keyword, HANDLE, (target,)):
-                    return
-            return
-        info = model.function(callee)
-        if info is None:
-            return
-        shift = 1 if isinstance(callee, Member) and info.owner is not None else 0
-        hop = model.origin(f"{info.name}()", node)
-        for flow in model.summary(info).flows:
-            if flow.sink.posix_ok and model.posix_only():
-                continue
-            expression = argument(node, flow.index - shift, flow.param)
-            if self.check(node, flow.sink, expression, None, flow.wants, (hop, *flow.chain)):
+        for call in model.invocations(node):
+            if self.check(call):
                 return
 
-    def check(
-        self,
-        node: cst.Call,
-        sink: catalog.Sink,
-        expression: Optional[cst.BaseExpression],
-        keyword: Optional[str],
-        wants: str,
-        chain: tuple[Origin, ...],
-    ) -> bool:
-        """Report, or while a function is summarised note a parameter's flow, if ``expression`` is the bug."""
+    def check(self, call: Invocation) -> bool:
+        """Report if ``call`` calls a sink with a socket's handle (or a socket it takes)."""
         model = self.model
-        value = model.value(expression)
-        summarising = model.summarising()
-        if summarising is not None:
-            if isinstance(value, Param) and (wants == HANDLE or not value.handle):
-                names = summarising.params
-                param = names[value.index] if value.index < len(names) else ""
-                summarising.flows.append(Flow(value.index, param, SOCKET if value.handle else wants, sink, chain))
+        sink = model.sink(model.value(call.func))
+        if sink is None or sink.posix_ok and model.posix_only():
             return False
-        name: Optional[str]
-        if isinstance(value, Handle) and wants == HANDLE:
-            name = value.name
-        elif isinstance(value, Sock) and (sink.takes_socket or wants == SOCKET):
-            name = dotted(expression) if expression is not None else None
-        else:
-            return False
-        model.report(RawFinding(node, sink, value, name, keyword, model.state.top, chain if len(chain) > 1 else ()))
-        return True
+        passed: list[tuple[Optional[cst.BaseExpression], Optional[str]]] = []
+        if sink.position is not None:
+            passed.append((call.argument(sink.position), None))
+        passed += [(expression, keyword) for keyword, expression in call.keywords.items() if keyword in sink.keywords]
+        for expression, keyword in passed:
+            value = model.value(expression)
+            name: Optional[str]
+            if isinstance(value, Handle):
+                name = value.name
+            elif isinstance(value, Sock) and sink.takes_socket:
+                name = dotted(expression) if expression is not None else None
+            else:
+                continue
+            model.report(RawFinding(call.node, sink, value, name, keyword, model.state.top))
+            return True
+        return False
 
     def findings(self) -> list[RawFinding]:
-        """What was reported, but for elements of containers that were spoiled after their use."""
-        return [f for f in self.model.reports if isinstance(f, RawFinding) and not self.model.spoiled(f.value)]
+        """What was reported, once each, but for elements of containers spoiled after their use."""
+        found: dict[tuple[int, str], RawFinding] = {}
+        for finding in self.model.reports:
+            if isinstance(finding, RawFinding) and not self.model.spoiled(finding.value):
+                found.setdefault((id(finding.node), finding.sink.code), finding)
+        return list(found.values())

@@ -421,7 +421,7 @@ def test_subprocess_message_names_the_stream() -> None:
     )
 
 
-def test_wrapper_finding_names_the_chain() -> None:
+def test_a_finding_through_the_modules_functions_names_the_way() -> None:
     [finding] = check_source(
         textwrap.dedent(
             """\
@@ -442,43 +442,63 @@ def test_wrapper_finding_names_the_chain() -> None:
             """
         )
     )
-    assert (finding.line, finding.code) == (14, "WSK102")
+    # Reported at the sink, where a socket's handle arrives; the message names the way it came.
+    assert (finding.line, finding.code) == (7, "WSK102")
     assert finding.message == (
-        "WSK102 socket from 'conn' (connect() at line 13) passed to _send(), which passes it to "
-        "_raw_write() at line 10, which passes it to win32file.WriteFile at line 7; "
-        "use conn.sendall() or win32file.WSASend()"
+        "WSK102 socket handle from connect() at line 13, through _send() at line 14 and _raw_write() at line 10, "
+        "passed to win32file.WriteFile; use sock.sendall() or win32file.WSASend()"
     )
 
 
 SUMMARIES = {
+    # A socket (or its handle) given to the module's own function is reported at the sink
+    # it reaches there, once, whichever caller gave it.
     "factory and wrapper methods through self": """
         import socket, win32file
         class Client:
             def _open(self):
                 return socket.socket()
             def _write(self, h, data):
-                win32file.WriteFile(h, data)
+                win32file.WriteFile(h, data)  # error: WSK102
             def run(self):
                 s = self._open()
-                self._write(s.fileno(), b"")  # error: WSK102
-                self._write(data=b"", h=s.fileno())  # error: WSK102
+                self._write(s.fileno(), b"")
+                self._write(data=b"", h=s.fileno())
         """,
     "C runtime wrapper": """
         import os, socket
         def read_exactly(fd, n):
-            return os.read(fd, n)
+            return os.read(fd, n)  # error: WSK201
         def main():
             s = socket.create_connection(("h", 1))
-            read_exactly(s.fileno(), 4)  # error: WSK201
+            read_exactly(s.fileno(), 4)
         """,
     "recursion terminates": """
         import socket, win32file
         def loop(h, n):
             if n:
                 return loop(h, n - 1)
-            win32file.WriteFile(h, b"")
+            win32file.WriteFile(h, b"")  # error: WSK102
         def main():
-            loop(socket.socket().fileno(), 3)  # error: WSK102
+            loop(socket.socket().fileno(), 3)
+        """,
+    "keyword-only parameter": """
+        import socket, subprocess
+        def spawn(cmd, *, conn):
+            return subprocess.Popen(cmd, stdin=conn)  # error: WSK301
+        def serve(listener: socket.socket):
+            client, _ = listener.accept()
+            spawn(["cat"], conn=client)
+        """,
+    "a helper returning its argument": """
+        import os, socket
+        def same(x):
+            return x
+        def main():
+            s = same(socket.socket())
+            os.close(s.fileno())  # error: WSK205
+            f = same(open("log"))
+            os.close(f.fileno())
         """,
 }
 

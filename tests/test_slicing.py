@@ -152,14 +152,14 @@ CASES = {
         """
         import socket, win32file
         def _raw_write(h, data):
-            win32file.WriteFile(h, data)
+            win32file.WriteFile(h, data)  # WSK102
         {unrelated}
         def _send(h, data):
             _raw_write(h, data)
 
         def main():
             s = socket.socket()
-            _send(s.fileno(), b"x")  # WSK102
+            _send(s.fileno(), b"x")
         """,
     ),
     "a function returning a socket, used far away": (
@@ -180,7 +180,7 @@ CASES = {
             return value
         {unrelated}
         def send(s: socket.socket, data):
-            win32file.WriteFile(as_handle(s.fileno()), data)  # not followed: the analysis cannot see through it
+            win32file.WriteFile(as_handle(s.fileno()), data)  # WSK102
         """,
     ),
     "an alias of a sink, and of a library": (

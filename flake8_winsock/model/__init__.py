@@ -1,9 +1,9 @@
 """The semantic model: what each expression of a module may hold, and where it came from.
 
 It reports nothing. A rule listens to the calls the model meets (``CallListener``)
-and asks it questions: what a value is (``value``), what a callee resolves to
-(``sink``, ``function``), what a module function does (``summary``), whether the
-code runs on POSIX only (``posix_only``). Where a value becomes a socket is
+and asks it questions: what a value is (``value``), what a call calls
+(``invocations``), what a callee resolves to (``sink``), whether the code runs on
+POSIX only (``posix_only``). Where a value becomes a socket is
 ``evaluate``; the flow of statements is ``flow``; functions and classes run in
 ``scopes``.
 """
@@ -18,9 +18,10 @@ from .. import catalog
 from .binding import Binder
 from .evaluate import Evaluator
 from .flow import CallListener, Statements
-from .program import FuncInfo, Program, Summary
+from .program import Program
 from .scopes import Runner
 from .state import State, Summarising
+from .syntax import Invocation
 from .values import Origin, Value, origin_of
 
 __all__ = ["CallListener", "Model", "Summarising", "origin_of"]
@@ -48,11 +49,9 @@ class Model:
     def sink(self, callee: Value) -> Optional[catalog.Sink]:
         return self.evaluator.sink_of(callee)
 
-    def function(self, callee: Value) -> Optional[FuncInfo]:
-        return self.evaluator.function_of(callee)
-
-    def summary(self, info: FuncInfo) -> Summary:
-        return self.runner.summarise(info)
+    def invocations(self, node: cst.Call) -> list[Invocation]:
+        """What the call calls: itself, and what it is given to call (``Thread(target=...)``)."""
+        return self.evaluator.invocations(node)
 
     def posix_only(self) -> bool:
         return self.state.posix_only_here()
@@ -61,21 +60,19 @@ class Model:
         """The summary being made, while a function runs only to be summarised."""
         return self.state.summarising()
 
-    def is_method(self, name: str) -> bool:
-        return name in self.program.method_names
-
     def origin(self, text: str, node: cst.CSTNode) -> Origin:
         return self.state.origin(text, node)
 
     def report(self, item: object) -> None:
-        """Keep what a rule found here; a class round that does not settle takes it back."""
-        self.state.reports.append(item)
+        """Keep what a rule found here; a run taken back (a class round that did not settle,
+        a function run again with more given) takes it back."""
+        self.state.reports.append((self.state.run, item))
 
     # --- After the run ------------------------------------------------------------------
 
     @property
     def reports(self) -> list[object]:
-        return self.state.reports
+        return [item for _, item in self.state.reports]
 
     @property
     def too_deep(self) -> list[int]:

@@ -21,10 +21,16 @@ from .containers import Containers
 from .platform import Platform
 from .program import FuncInfo, Program, Summary
 from .state import State
-from .syntax import argument, dotted, string
-from .values import NONE, Guard, Handle, Inst, Many, Member, Param, Ref, Sock, Tup, Value, join
+from .syntax import Invocation, argument, dotted, string
+from .values import NONE, Guard, Handle, Inst, Many, Member, Origin, Param, Ref, Sock, Tup, Value, join
 
 _BUILTINS = frozenset(dir(builtins))
+_DISPATCH_KEYWORDS = frozenset({"executor"})  # keywords a dispatching call keeps for itself
+
+
+def _positional_names(info: FuncInfo) -> list[str]:
+    params = info.node.params
+    return [p.name.value for p in [*params.posonly_params, *params.params]]
 
 
 class Evaluator:
@@ -33,8 +39,9 @@ class Evaluator:
         self.call_results, self.sinks = knowledge.call_results, knowledge.sinks
         self.platform = Platform(self.value_of)
         self.containers = Containers(state, self.value_of)
-        # Set by the runner: a function's summary, and a comprehension's value.
+        # Set by the runner: a function's summary, what a call gives a function; a comprehension's value.
         self.summarise: Callable[[FuncInfo], Summary] = lambda info: Summary()
+        self.give: Callable[[FuncInfo, dict[str, Value], Origin], None] = lambda info, values, hop: None
         self.comprehend: Callable[[cst.BaseExpression], Value] = lambda node: None
 
     def value_of(self, node: Optional[cst.BaseExpression]) -> Value:
@@ -146,10 +153,11 @@ class Evaluator:
             known = catalog.LIBRARIES.get(library.lower()) if library else None
             return Ref(known) if known else None
         if qualname in self.program.functions:
-            return self.returned(self.program.functions[qualname], node)
+            info = self.program.functions[qualname]
+            return self.returned(info, node, 1 if isinstance(receiver, Inst) and info.owner is not None else 0)
         if qualname in self.program.classes:
-            info = self.program.classes[qualname]
-            return Sock(self.state.origin(f"{info.name}()", node)) if info.is_socket else Inst(qualname)
+            cls = self.program.classes[qualname]
+            return Sock(self.state.origin(f"{cls.name}()", node)) if cls.is_socket else Inst(qualname)
         kind = self.call_results.get(qualname)
         if kind is None:
             return None
@@ -167,15 +175,94 @@ class Evaluator:
             return Handle(receiver, receiver_name) if isinstance(receiver, Sock) else None
         return Inst(kind)
 
-    def returned(self, info: FuncInfo, node: cst.Call) -> Value:
-        """What a call of the module's function ``info`` returns, cited as that call."""
-        returned = self.summarise(info).returns
+    def returned(self, info: FuncInfo, node: cst.Call, bound: int = 0) -> Value:
+        """What a call of the module's function ``info`` returns, cited as that call (what it
+        returns of its own arguments stays theirs: ``def wrap(s): return s``)."""
+        return self.substituted(self.summarise(info).returns, info, Invocation.direct(node), bound, node)
+
+    def substituted(self, returned: Value, info: FuncInfo, call: Invocation, bound: int, node: cst.Call) -> Value:
+        if isinstance(returned, Param):
+            positional = _positional_names(info)
+            every = positional + [p.name.value for p in info.node.params.kwonly_params]
+            name = every[returned.index] if returned.index < len(every) else None
+            index = returned.index - bound if returned.index < len(positional) else None
+            value = self.value_of(call.argument(index if index is None or index >= 0 else None, name))
+            if not returned.handle:
+                return value
+            return Handle(value, None) if isinstance(value, Sock) else None
+        if isinstance(returned, Tup):
+            return Tup(tuple(self.substituted(item, info, call, bound, node) for item in returned.items))
         origin = self.state.origin(f"{info.name}()", node)
         if isinstance(returned, Sock):
             return Sock(origin)
         if isinstance(returned, Handle):
             return Handle(Sock(origin), None)
-        return returned if isinstance(returned, (Inst, Tup, Many)) else None
+        return returned if isinstance(returned, (Inst, Many)) else None
+
+    # --- What a call calls, and what it gives the module's functions ------------------------
+
+    def invocations(self, node: cst.Call) -> list[Invocation]:
+        """The call itself, and what it calls with what, if it is given a callable to call
+        (``Thread(target=f, args=(s,))``, ``pool.submit(f, s)``, ``functools.partial(f, s)``)."""
+        call = Invocation.direct(node)
+        found = [call]
+        dispatch = self.dispatch(node)
+        if dispatch is not None:
+            target = call.argument(*dispatch.target)
+            if target is not None:
+                args = call.args[dispatch.rest :] if dispatch.rest is not None else []
+                packed = call.argument(*dispatch.args)
+                if isinstance(packed, (cst.Tuple, cst.List)):
+                    args = [e.value for e in packed.elements if not isinstance(e, cst.StarredElement)]
+                keywords = {k: v for k, v in call.keywords.items() if dispatch.rest is not None and k not in _DISPATCH_KEYWORDS}
+                packed_keywords = call.argument(*dispatch.kwargs)
+                if isinstance(packed_keywords, cst.Dict):
+                    for element in packed_keywords.elements:
+                        key = string(element.key) if isinstance(element, cst.DictElement) else None
+                        if key is not None and isinstance(element, cst.DictElement):
+                            keywords[key] = element.value
+                found.append(Invocation(node, target, args, keywords))
+        return found
+
+    def dispatch(self, node: cst.Call) -> Optional[catalog.Dispatch]:
+        func = self.value_of(node.func)
+        if isinstance(func, Ref):
+            return catalog.DISPATCHES.get(func.qualname)
+        if isinstance(func, Member) and isinstance(func.receiver, Inst):
+            found = catalog.DISPATCHES.get(f"{func.receiver.cls}.{func.name}")
+            if found is not None:
+                return found
+        if isinstance(node.func, cst.Attribute) and not isinstance(func, Member):  # an untyped receiver
+            return catalog.DISPATCH_METHODS.get(node.func.attr.value)
+        return None
+
+    def called(self, node: cst.Call) -> None:
+        """A call met in the flow: what it gives the module's functions it calls."""
+        for call in self.invocations(node):
+            callee = self.value_of(call.func)
+            info, bound = self.function_of(callee), 0
+            if info is None and isinstance(callee, Ref) and callee.qualname in self.program.classes:
+                info, bound = self.program.functions.get(f"{callee.qualname}.__init__"), 1  # ``C(s)``
+            elif isinstance(callee, Member) and info is not None and info.owner is not None:
+                bound = 1  # ``obj.method(s)``: ``self`` is the object
+            if info is not None:
+                self.give(info, self.arguments_of(info, call, bound), self.state.origin(f"{info.name}()", node))
+
+    def arguments_of(self, info: FuncInfo, call: Invocation, bound: int) -> dict[str, Value]:
+        """What a call gives each parameter of ``info``, by position (after the ``bound``
+        ones the receiver takes) or by keyword; extra positions go to ``*args``."""
+        names = _positional_names(info)[bound:]
+        params = info.node.params
+        values: dict[str, Value] = {}
+        for index, expression in enumerate(call.args):
+            if index < len(names):
+                values[names[index]] = self.value_of(expression)
+            elif isinstance(params.star_arg, cst.Param):
+                star = params.star_arg.name.value
+                values[star] = join(values.get(star, NONE), self.value_of(expression)) if star in values else self.value_of(expression)
+        for keyword, expression in call.keywords.items():
+            values[keyword] = self.value_of(expression)
+        return values
 
     def evident_method(self, node: cst.Call, func: cst.Attribute) -> Value:
         """Methods of an untyped receiver whose call is evidence by itself."""

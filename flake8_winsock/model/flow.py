@@ -152,6 +152,7 @@ class Statements(Walker):
         func = node.func
         if isinstance(func, cst.Attribute) and func.attr.value in catalog.CONTAINER_ADDERS:
             self.evaluator.containers.added(node, func)
+        self.evaluator.called(node)
         if self.listener is not None:
             self.listener.on_call(node)
 
@@ -259,12 +260,18 @@ class Statements(Walker):
         parent = state.env if state.in_function else None
         if owner is not None:
             key, name = f"{owner.key}.{node.name.value}", f"{owner.name}.{node.name.value}"
-            owner.methods.append((node, posix))
-            self.program.method_names.add(node.name.value)
         else:
             key, name = f"<{'.'.join([*state.scope_names, node.name.value])}()>", node.name.value
-            self.program.queue.append(FunctionRun(node, parent, state.top, posix))
-        self.program.functions[key] = FuncInfo(node, name, parent, owner, posix, state.top)
+        info = FuncInfo(key, node, name, parent, owner, posix, state.top)
+        known = self.program.functions.get(key)
+        if known is not None:
+            info.given = known.given  # defined again (a rerun of the function that holds it)
+        self.program.functions[key] = info
+        if owner is not None:
+            owner.methods.append(info)
+            self.program.method_names.add(node.name.value)
+        else:
+            self.program.queue.append(FunctionRun(info, parent, state.top, posix))
         state.env.bind(node.name.value, Ref(key))
         return False
 

@@ -1,8 +1,9 @@
 """The module's own program: its functions and classes, and what is known of them.
 
 Plain data. The functions and classes are registered as the flow meets their
-definitions; a function is run (``scopes``) after the module body, and summarised
-(what a call returns, which parameters reach what) when a call needs it.
+definitions. A function runs (``scopes``) after the module body, with what its
+callers in the module give each parameter (``FuncInfo.given``); it is summarised
+(what a call of it returns, in terms of its parameters) when a call needs it.
 """
 
 from __future__ import annotations
@@ -12,36 +13,24 @@ from typing import TYPE_CHECKING, Optional, Union
 
 import libcst as cst
 
-from .values import Origin, Value
+from .values import Value
 
 if TYPE_CHECKING:
-    from .. import catalog
     from .frames import Env
-
-
-@dataclass(frozen=True)
-class Flow:
-    """A parameter of a module function that reaches a sink."""
-
-    index: int  # its position, ``self`` included
-    param: str  # its name, for keyword calls
-    wants: str  # "handle": the argument is the handle; "socket": its handle is taken inside
-    sink: "catalog.Sink"
-    chain: tuple[Origin, ...]  # calls from the function's body down to the sink call
 
 
 @dataclass
 class Summary:
-    """What a call of a function returns, and which of its parameters reach a sink."""
+    """What a call of a function returns: a value, in which ``Param`` stands for the argument."""
 
     returns: Value = None
-    flows: list[Flow] = field(default_factory=list)
 
 
 @dataclass
 class FuncInfo:
     """A function or method of the module, summarised when a call needs it."""
 
+    key: str  # "<f()>", "<C>.m": its qualified name in the module
     node: cst.FunctionDef
     name: str  # as messages show it
     parent: Optional["Env"]  # the enclosing function's frame, None at module level
@@ -50,6 +39,7 @@ class FuncInfo:
     top: int  # the module-level statement that holds it
     summary: Optional[Summary] = None
     running: bool = False
+    given: dict[str, Value] = field(default_factory=dict)  # what callers give a parameter (the first evidence)
 
 
 @dataclass
@@ -58,7 +48,7 @@ class ClassInfo:
 
     key: str  # "<Name>", unique in the module: the qualified name of its instances
     name: str
-    methods: list[tuple[cst.FunctionDef, bool]] = field(default_factory=list)  # with: POSIX only?
+    methods: list[FuncInfo] = field(default_factory=list)
     declared: dict[str, Value] = field(default_factory=dict)  # class-level annotations
     attrs: dict[str, Value] = field(default_factory=dict)  # facts in force this round
     stored: dict[str, Value] = field(default_factory=dict)  # what this round stored
@@ -67,12 +57,16 @@ class ClassInfo:
 
 @dataclass(frozen=True)
 class FunctionRun:
-    """A function to run after the module body: its findings are the ones outside any call."""
+    """A function to run after the module body (again, if its callers give it more)."""
 
-    node: cst.FunctionDef
+    info: FuncInfo
     parent: Optional["Env"]
     top: int
     posix: bool
+
+    @property
+    def key(self) -> str:
+        return self.info.key
 
 
 @dataclass(frozen=True)
@@ -83,6 +77,10 @@ class ClassRun:
     parent: Optional["Env"]
     top: int
     posix: bool
+
+    @property
+    def key(self) -> str:
+        return self.info.key
 
 
 Work = Union[FunctionRun, ClassRun]
@@ -96,6 +94,8 @@ class Program:
     classes: dict[str, ClassInfo] = field(default_factory=dict)  # "<C>"
     method_names: set[str] = field(default_factory=set)
     queue: list[Work] = field(default_factory=list)  # what runs after the module body
+    done: dict[str, Work] = field(default_factory=dict)  # what has run, by key
+    again: dict[str, Work] = field(default_factory=dict)  # what has run and must run again, by key
 
     def function_of(self, qualname: str) -> Optional[FuncInfo]:
         return self.functions.get(qualname)

@@ -1,11 +1,13 @@
 """Running a module: its body, then its functions and classes, and summaries on demand.
 
 The module body runs first. Function bodies then run with the module's final frame
-as their globals; the methods of a class run together, as often as it takes for
-what they store on ``self`` to settle (at most ``MAX_ROUNDS``): what the rules
-reported in a round that did not settle is taken back. A call of a module function
-asks for its ``Summary``, made by running its body once with its parameters as
-``Param`` values.
+as their globals, and each parameter bound to what its annotation promises or, else,
+to what the module's own calls give it (``FuncInfo.given``, the first evidence
+seen): a function that a call gives more runs again, and what the rules reported in
+its earlier run is taken back. The methods of a class run together, as often as it
+takes for what they store on ``self`` to settle (at most ``MAX_ROUNDS``). A call of a
+module function asks for its ``Summary``, made by running its body once with its
+parameters as ``Param`` values, so that the call can put its own arguments in.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ import libcst as cst
 from .. import catalog
 from .flow import Statements
 from .frames import Env
-from .program import ClassInfo, ClassRun, FuncInfo, FunctionRun, Summary
+from .program import ClassRun, FuncInfo, FunctionRun, Summary, Work
 from .state import State, Summarising
 from .syntax import dotted
-from .values import NONE, POSIX, Handle, Inst, Many, Param, Sock, Tup, Value, join
+from .values import NONE, POSIX, Handle, Inst, Many, Origin, Param, Sock, Tup, Value, given, is_evidence, join
 
-MAX_ROUNDS = 4
+MAX_ROUNDS = 4  # runs of a class's methods until ``self`` settles
+MAX_RUNS = 4  # runs of a function as its callers give it more
 
 
 class Runner:
@@ -32,9 +35,11 @@ class Runner:
         self.program = statements.program
         self.evaluator = statements.evaluator
         self.evaluator.summarise = self.summarise
+        self.evaluator.give = self.give
+        self.runs: dict[str, int] = {}
 
     def run_module(self, module: cst.Module) -> None:
-        state = self.state
+        state, program = self.state, self.program
         for state.top, statement in enumerate(module.body):
             state.env_at_module_level = state.env
             self.statements.run_block([statement])
@@ -42,41 +47,67 @@ class Runner:
                 state.env.bind(POSIX, True)
         state.module_env = state.env
         state.module_env.dead = False
-        queue = self.program.queue
-        while queue:
-            work = queue.pop(0)
-            state.top = work.top
-            parent = work.parent or state.module_env
-            if isinstance(work, FunctionRun):
-                self.run_function(work.node, parent, None, work.posix)
-            else:
-                self.run_class(work, parent)
+        while program.queue or program.again:
+            work = program.queue.pop(0) if program.queue else program.again.popitem()[1]
+            if program.again.pop(work.key, None) is not None and work.key not in program.done:
+                pass  # queued and asked for again: one run does
+            if self.runs.get(work.key, 0) >= MAX_RUNS:
+                continue
+            self.run(work)
+
+    def run(self, work: Work) -> None:
+        state, program = self.state, self.program
+        self.runs[work.key] = self.runs.get(work.key, 0) + 1
+        state.reports = [report for report in state.reports if report[0] != work.key]  # an earlier run's
+        program.done[work.key] = work
+        saved = (state.top, state.run)
+        state.top, state.run = work.top, work.key
+        parent = work.parent or state.module_env
+        assert parent is not None
+        if isinstance(work, FunctionRun):
+            self.run_function(work.info, parent, work.posix)
+        else:
+            self.run_class(work, parent)
+        state.top, state.run = saved
+
+    def give(self, info: FuncInfo, values: dict[str, Value], hop: Origin) -> None:
+        """A call gives ``info``'s parameters these values: keep the first evidence each gets."""
+        if self.state.summaries:
+            return  # a summary's values stand for any call: they give nothing
+        changed = False
+        for name, value in values.items():
+            if is_evidence(value) and not is_evidence(info.given.get(name)):
+                info.given[name] = given(value, hop)
+                changed = True
+        if changed:
+            work = self.program.done.get(info.owner.key if info.owner is not None else info.key)
+            if work is not None:
+                self.program.again[work.key] = work
 
     def summarise(self, info: FuncInfo) -> Summary:
-        """What a call of the function returns, and which parameters reach a sink."""
+        """What a call of the function returns, with ``Param`` for the call's arguments."""
         if info.summary is not None:
             return info.summary
         if info.running:
             return Summary()  # recursion: what is known so far is nothing
         state = self.state
         info.running = True
-        params = info.node.params
-        summarising = Summarising([p.name.value for p in [*params.posonly_params, *params.params]])
+        summarising = Summarising()
         state.summaries.append(summarising)
         saved_top, state.top = state.top, info.top
         try:
-            self.run_function(info.node, info.parent or state.module_frame(), info.owner, info.posix)
+            self.run_function(info, info.parent or state.module_frame(), info.posix)
         finally:
             state.summaries.pop()
             state.top, info.running = saved_top, False
         returned: Value = NONE
         for value in summarising.returns:
             returned = join(returned, value)
-        info.summary = Summary(None if returned is NONE else returned, summarising.flows)
+        info.summary = Summary(None if returned is NONE else returned)
         return info.summary
 
-    def run_function(self, node: cst.FunctionDef, parent: Env, owner: Optional[ClassInfo], posix: bool) -> None:
-        state = self.state
+    def run_function(self, info: FuncInfo, parent: Env, posix: bool) -> None:
+        state, node, owner = self.state, info.node, info.owner
         saved = (state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body)
         state.env, state.in_class_body = Env(parent=parent), False
         if posix:
@@ -84,6 +115,7 @@ class Runner:
         state.current_class, state.self_name, state.loop_exits, state.in_function = owner, None, [], True
         is_static = any(dotted(d.decorator) in ("staticmethod", "classmethod") for d in node.decorators)
         params = node.params
+        summarising = bool(state.summaries)
         for i, param in enumerate([*params.posonly_params, *params.params, *params.kwonly_params]):
             name = param.name.value
             value: Value
@@ -93,12 +125,12 @@ class Runner:
             else:
                 annotation = param.annotation
                 value = self.evaluator.annotated(annotation.annotation, f"parameter '{name}'", param) if annotation else None
-                if value is None and state.summaries:
-                    value = Param(i, False)
+                if value is None:
+                    value = Param(i, False) if summarising else info.given.get(name)
             state.env.bind(name, value)
         for star in (params.star_arg, params.star_kwarg):
             if isinstance(star, cst.Param):
-                state.env.bind(star.name.value, None)
+                state.env.bind(star.name.value, None if summarising else info.given.get(star.name.value))
         self.statements.run_body(node.body)
         state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body = saved
 
@@ -109,15 +141,17 @@ class Runner:
         for _ in range(MAX_ROUNDS):
             mark = (len(state.reports), len(self.program.queue), len(state.too_deep))
             info.stored = {}
-            for method, method_posix in info.methods:
-                self.run_function(method, parent, info, work.posix or method_posix)
+            for method in info.methods:
+                method.summary = None  # what ``self`` holds may have changed
+                self.run_function(method, parent, work.posix or method.posix)
             settled = {**info.stored, **info.declared}
             if _evidence(settled) == _evidence(info.attrs):
                 return
             del state.reports[mark[0] :], self.program.queue[mark[1] :], state.too_deep[mark[2] :]
             info.attrs = settled
-        for method, method_posix in info.methods:  # not settled: run once more with the last facts
-            self.run_function(method, parent, info, work.posix or method_posix)
+        for method in info.methods:  # not settled: run once more with the last facts
+            method.summary = None
+            self.run_function(method, parent, work.posix or method.posix)
 
 
 def _imports_posix_module(statement: cst.CSTNode) -> bool:

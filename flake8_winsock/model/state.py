@@ -8,17 +8,15 @@ from typing import Optional
 import libcst as cst
 
 from .frames import Env
-from .program import ClassInfo, Flow
+from .program import ClassInfo
 from .values import POSIX, Origin, Value
 
 
 @dataclass
 class Summarising:
-    """A function being summarised: what it returns, and where its parameters go."""
+    """A function being summarised: what it returns, in terms of its parameters."""
 
-    params: list[str]  # by position, ``self`` included
     returns: list[Value] = field(default_factory=list)
-    flows: list[Flow] = field(default_factory=list)
 
 
 @dataclass
@@ -35,7 +33,8 @@ class State:
     comprehension_scopes: list[Env] = field(default_factory=list)
     scope_names: list[str] = field(default_factory=list)  # classes and functions around the definition
     summaries: list[Summarising] = field(default_factory=list)
-    reports: list[object] = field(default_factory=list)  # what the rules reported, in flow order
+    run: str = ""  # the key of the function or class being run after the module body ("": the module)
+    reports: list[tuple[str, object]] = field(default_factory=list)  # (run, what a rule reported), in flow order
     too_deep: list[int] = field(default_factory=list)  # module-level statements nested too deeply
     spoiled: set[int] = field(default_factory=set)  # ``Many.sites`` given something else than their elements
 

@@ -40,3 +40,44 @@ def argument(call: cst.Call, position: Optional[int], keyword: Optional[str] = N
             return arg.value
         index += 1
     return None
+
+
+class Invocation:
+    """What a call calls, and with which argument expressions: the call itself, or the callable
+    it is given and the arguments it passes that callable (``Thread(target=f, args=(s,))``)."""
+
+    __slots__ = ("node", "func", "args", "keywords", "bound")
+
+    def __init__(
+        self,
+        node: cst.Call,
+        func: cst.BaseExpression,
+        args: list[cst.BaseExpression],
+        keywords: dict[str, cst.BaseExpression],
+        bound: int = 0,
+    ) -> None:
+        self.node, self.func, self.args, self.keywords = node, func, args, keywords
+        self.bound = bound  # arguments a method's receiver takes before these (``self``)
+
+    @classmethod
+    def direct(cls, node: cst.Call) -> "Invocation":
+        """The call as written (positions after a ``*args`` cannot be told: they are left out)."""
+        args: list[cst.BaseExpression] = []
+        keywords: dict[str, cst.BaseExpression] = {}
+        starred = False
+        for arg in node.args:
+            if arg.keyword is not None:
+                keywords[arg.keyword.value] = arg.value
+            elif arg.star:
+                starred = True
+            elif not starred:
+                args.append(arg.value)
+        return cls(node, node.func, args, keywords)
+
+    def argument(self, position: Optional[int], keyword: Optional[str] = None) -> Optional[cst.BaseExpression]:
+        """The expression passed at ``position`` (0-based) or as ``keyword``."""
+        if keyword is not None and keyword in self.keywords:
+            return self.keywords[keyword]
+        if position is not None and 0 <= position < len(self.args):
+            return self.args[position]
+        return None

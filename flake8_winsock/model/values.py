@@ -27,12 +27,17 @@ class Origin:
     top: int  # the module-level statement that holds the node (for its line)
     base: Optional["Origin"] = None  # for an element of a container: the elements' own origin
     via: frozenset[int] = frozenset()  # the ``Many.sites`` of the containers it was taken from
+    hops: tuple["Origin", ...] = ()  # the calls that gave it to the module's functions, in order
 
     def element(self, container: Optional[str], sites: frozenset[int]) -> "Origin":
         """This origin for an element taken out of the container ``container`` (if it has a name)."""
         base = self.base or self
         text = f"element of '{container}', {base.text}" if container else self.text
-        return Origin(text, base.node, base.top, base, self.via | sites)
+        return Origin(text, base.node, base.top, base, self.via | sites, self.hops)
+
+    def given(self, hop: "Origin") -> "Origin":
+        """This origin for the value a call (``hop``) gives a parameter of the module's function."""
+        return Origin(self.text, self.node, self.top, self.base, self.via, self.hops + (hop,))
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,30 @@ NONE = _NoneLiteral()
 
 Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Guard, bool, _NoneLiteral, None]
 Evidence = Union[Sock, Handle]
+
+
+def given(value: Value, hop: Origin) -> Value:
+    """``value`` as a parameter of the module's function receives it from the call ``hop``:
+    evidence keeps its origin and notes the call; anything else is no evidence there."""
+    if isinstance(value, Sock):
+        return Sock(value.origin.given(hop))
+    if isinstance(value, Handle):  # its socket's name means nothing in the function
+        return Handle(Sock(value.sock.origin.given(hop)), None)
+    if isinstance(value, Many):
+        item = given(value.item, hop)
+        return Many(item, value.sites) if isinstance(item, (Sock, Handle)) else None
+    if isinstance(value, Tup):
+        return Tup(tuple(given(item, hop) for item in value.items))
+    if isinstance(value, Inst):
+        return value
+    return None
+
+
+def is_evidence(value: Value) -> bool:
+    """Whether a value may lead to a finding (a socket, a handle, or something holding one)."""
+    if isinstance(value, Tup):
+        return any(is_evidence(item) for item in value.items)
+    return isinstance(value, (Sock, Handle, Many, Inst))
 
 
 def origin_of(value: Evidence) -> Origin:

@@ -31,7 +31,7 @@ from typing import NamedTuple, Optional
 
 from .. import catalog
 from ..vocabulary import Vocabulary
-from .flavours import CALLS_SINK, HANDLE, PLATFORM, SINK, SOCKET, Flavours
+from .flavours import TAKES_SOCKET, HANDLE, PLATFORM, SINK, SOCKET, Flavours
 from .index import Units
 from .units import ATTRIBUTE, NAME, Key, Unit
 
@@ -66,13 +66,10 @@ def slice_module(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
         return None
     seeds += [u for u in touched if u.flavours & SOCKET and _fills_container(units, u)]
     platform: dict[int, list[Unit]] = {}  # by scope: the units that may set a platform fact
-    sinks: dict[int, list[Unit]] = {}  # by function: the units that may call a sink
     for unit in touched:
         if unit.flavours & PLATFORM:
             platform.setdefault(unit.scope.id, []).append(unit)
-        if unit.flavours & (SINK | CALLS_SINK) and unit.function is not None:
-            sinks.setdefault(id(unit.function), []).append(unit)
-    _keep(seeds, units, platform, sinks)
+    _keep(seeds, units, platform)
     if all(u.kept for u in units.all):
         return Slice(source)
     return _render(units)
@@ -83,8 +80,9 @@ _BODIES = frozenset({"body", "orelse", "finalbody", "handlers", "cases"})
 
 
 class _Calls:
-    """Whether a unit may report: a call in it may be given a socket or its handle where a sink
-    takes one. The unit's flavours say it may; its calls' arguments say where."""
+    """Whether a unit may report: a call in it may give a sink a socket's handle (or a socket
+    it takes), directly or by handing the sink on. The unit's flavours say it may; its
+    calls' arguments say where."""
 
     def __init__(self, units: Units, flavours: Flavours, vocab: Vocabulary) -> None:
         self.units, self.keys, self.vocab = units, flavours.keys, vocab
@@ -95,7 +93,7 @@ class _Calls:
             self.sinks.setdefault(sink.name, []).append(sink)
 
     def may_report(self, unit: Unit) -> bool:
-        if not (unit.flavours & HANDLE and unit.flavours & SINK or unit.flavours & SOCKET and unit.flavours & CALLS_SINK):
+        if not (unit.flavours & HANDLE and unit.flavours & SINK or unit.flavours & SOCKET and unit.flavours & TAKES_SOCKET):
             return False
         nodes = _own_expressions(unit)
         if any(isinstance(node, _SCOPES) for node in nodes):
@@ -108,9 +106,10 @@ class _Calls:
         arguments = [*call.args, *(k.value for k in call.keywords)]
         if name is None or any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
             return any(self.given(unit, a, SOCKET | HANDLE) for a in arguments)
-        if self.flavour(unit, func) & (SINK | CALLS_SINK) or any(self.flavour(unit, a) & CALLS_SINK for a in arguments):
+        handed_on = any(self.flavour(unit, a) & (SINK | TAKES_SOCKET) or self.names_sink(a) for a in arguments)
+        if self.flavour(unit, func) & (SINK | TAKES_SOCKET) or handed_on:
             if any(self.given(unit, a, SOCKET | HANDLE) for a in arguments):
-                return True  # an alias of a sink, a function that calls one (or one passed on)
+                return True  # an alias of a sink, or a sink handed to a call (``partial(os.write, fd)``)
         for sink in self.sinks.get(name, ()):
             passed = [k.value for k in call.keywords if k.arg in sink.keywords]
             if sink.position is not None and sink.position < len(call.args):
@@ -119,6 +118,11 @@ class _Calls:
             if any(self.given(unit, a, wanted) for a in passed):
                 return True
         return False
+
+    def names_sink(self, node: ast.expr) -> bool:
+        """Whether ``node`` names a sink (``os.write`` handed on as a callable)."""
+        name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
+        return name is not None and name in self.sinks
 
     def flavour(self, unit: Unit, node: ast.expr) -> int:
         """The flavours of the keys an expression reads (its names and attributes)."""
@@ -173,7 +177,7 @@ def _fills_container(units: Units, unit: Unit) -> bool:
     return bool(_FILLS.search(units.text_of(unit)))
 
 
-def _keep(seeds: list[Unit], units: Units, platform: dict[int, list[Unit]], sinks: dict[int, list[Unit]]) -> None:
+def _keep(seeds: list[Unit], units: Units, platform: dict[int, list[Unit]]) -> None:
     """Keep the seeds and everything the model's verdict on them depends on."""
     done: set[Key] = set()
     done_scopes: set[int] = set()
@@ -202,10 +206,11 @@ def _keep(seeds: list[Unit], units: Units, platform: dict[int, list[Unit]], sink
                 done.add(key)
                 for writer in units.writers(key):
                     work.append(writer)
-                    if writer.body is not None and id(writer) not in called:  # a call of it: its summary
+                    if writer.results and id(writer) not in called:  # a call of it: what it returns
                         called.add(id(writer))
                         work.extend(writer.results)
-                        work.extend(sinks.get(id(writer), ()))
+                    if isinstance(key, tuple) and key in writer.params:  # a parameter: what callers give it
+                        work.extend(units.callers(writer))
         for scope in chain:
             if scope not in done_scopes:
                 done_scopes.add(scope)

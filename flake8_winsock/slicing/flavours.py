@@ -2,11 +2,11 @@
 
 A unit is flavoured by its own words (the vocabulary's) and by the flavours of the
 keys it reads; whatever it writes then carries its flavours on. A function's
-``return`` gives its results' flavours to the function's name, and a sink anywhere
-in its body makes calling it ``CALLS_SINK``. A socket class gives ``SOCKET`` to the
-``self`` of its methods. (What a call gives a function's parameters matters only
-while the function is summarised for that call; the slicer then keeps the
-function's returns and sink calls, whatever their flavours.)
+``return`` gives its results' flavours to the function's name, and a unit that names
+a function (a call, or a callable handed to ``Thread``, ``submit``, ``partial``) gives
+its socket flavours to the function's parameters, since the model runs a function
+with what its callers give it. A socket class gives ``SOCKET`` to the ``self`` of
+its methods.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from ..vocabulary import Vocabulary
 from .index import Units
 from .units import REFERENCE, SOCKETS, Key, Unit
 
-SOCKET, HANDLE, MODULE, SINK, CALLS_SINK, PLATFORM = 1, 2, 4, 8, 16, 32
+SOCKET, HANDLE, MODULE, SINK, TAKES_SOCKET, PLATFORM = 1, 2, 4, 8, 16, 32
 _RESULT = SOCKET | HANDLE  # what a function's returns give its callers
-_REFERENCE = MODULE | SINK | CALLS_SINK  # what only a reference to a module or function carries on
+_REFERENCE = MODULE | SINK | TAKES_SOCKET  # what only a reference to a module or function carries on
 _SOCKETS = SOCKET | HANDLE  # what only a socket, a handle or what holds one carries on
 
 
@@ -37,7 +37,7 @@ def imported(vocab: Vocabulary, root: str, name: Optional[str]) -> int:
     if name in vocab.anywhere_sinks or name in vocab.builtin_sinks or (flavours & MODULE and name in vocab.module_sinks):
         flavours |= SINK
     if flavours & MODULE and name in vocab.socket_sinks:
-        flavours |= CALLS_SINK
+        flavours |= TAKES_SOCKET
     return flavours
 
 
@@ -86,7 +86,7 @@ class Flavours:
         elif found & vocab.builtin_sinks and self.bare_builtin.search(self.units.text_of(unit)):
             flavours |= SINK  # ``open(fd)``; ``self.open(fd)`` is no builtin
         if flavours & MODULE and found & vocab.socket_sinks:
-            flavours |= CALLS_SINK
+            flavours |= TAKES_SOCKET
         if found & self.platform_words or (flavours & MODULE and "name" in found):
             flavours |= PLATFORM
         return flavours
@@ -128,13 +128,15 @@ class Flavours:
                 carried &= ~_SOCKETS
             self.give(key, carried, work)
         function = unit.function
-        if function is not None:
-            calls = CALLS_SINK if flavours & (SINK | CALLS_SINK) else 0
-            results = flavours & _RESULT if unit.returns else 0
-            if calls | results:
-                for key, _, _ in units.writes(function):
-                    if key not in function.params:
-                        self.give(key, calls | results, work)
+        if function is not None and unit.returns and flavours & _RESULT:
+            for key, _, _ in units.writes(function):
+                if key not in function.params:
+                    self.give(key, flavours & _RESULT, work)
+        if flavours & _RESULT:  # a call (or a callable handed on) gives the parameters of what it names
+            for word in units.words(unit) & units.defs.keys():
+                for callee in units.callees(word):
+                    for key in callee.params:
+                        self.give(key, flavours & _RESULT, work)
         if isinstance(unit.node, ast.ClassDef) and flavours & SOCKET:
             for key in unit.given:
                 self.give(key, SOCKET, work)

@@ -230,6 +230,27 @@ class Units:
             self._writers[key] = found
         return found
 
+    def callees(self, word: str) -> list[Unit]:
+        """The functions a unit naming ``word`` may call: those named so, and the ``__init__``
+        of a class named so."""
+        found = []
+        for unit in self.defs.get(word, ()):
+            if isinstance(unit.node, DEFS):
+                found.append(unit)
+            else:
+                found += [m for block in unit.blocks for m in block if isinstance(m.node, DEFS) and m.node.name == "__init__"]
+        return found
+
+    def callers(self, function: Unit) -> list[Unit]:
+        """The units that may call ``function`` (or hand it on to be called)."""
+        node = function.node
+        assert isinstance(node, DEFS)
+        found = list(self.containing(node.name, 0, len(self.lines) - 1))
+        parent = function.parent
+        if node.name == "__init__" and parent is not None and isinstance(parent.node, ast.ClassDef):
+            found += self.containing(parent.node.name, 0, len(self.lines) - 1)
+        return found
+
     def scope(self, scope_id: int) -> Scope:
         return self.scopes[scope_id]
 
