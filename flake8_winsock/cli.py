@@ -26,7 +26,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Callable, Iterator, Optional, Sequence, Union
+from typing import IO, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from flake8.defaults import VALID_CODE_PREFIX
 from flake8.utils import normalize_paths, parse_comma_separated_list
@@ -515,6 +515,21 @@ def _check_output_file(name: Optional[str]) -> None:
         raise UsageError(f"--output-file: {name} is a folder")
 
 
+def _once(found: Iterable[Found], by_target: bool) -> list[Found]:
+    """Each file once, however often it is named or found; with ``by_target`` (fixing),
+    a link and the file it points to count as one file, so no file is written twice."""
+    seen: set[str] = set()
+    kept = []
+    for item in found:
+        if item.path != "-" and not item.problem:
+            key = os.path.realpath(item.path) if by_target else os.path.abspath(item.path)
+            if os.path.normcase(key) in seen:
+                continue
+            seen.add(os.path.normcase(key))
+        kept.append(item)
+    return kept
+
+
 def _run(job: Job, found: list[Found], jobs: int, stdin_name: str, stdin_excluded: bool) -> list[FileResult]:
     progress = Progress(len(found), sys.stderr)
     results: dict[int, FileResult] = {}
@@ -603,7 +618,7 @@ def _main(argv: Optional[Sequence[str]]) -> int:
             raise UsageError("'-' (stdin) can be given once")
         job = _job(args, settings)
         excluded = _excluder(args, settings)
-        found = list(discover(paths, excluded, args.force_exclude))
+        found = _once(discover(paths, excluded, args.force_exclude), by_target=job.mode == "fix")
     except (UsageError, ConfigError) as error:
         _say(f"error: {error}")
         return USAGE_ERROR

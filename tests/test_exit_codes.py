@@ -183,3 +183,13 @@ def test_python_m_runs_the_command(project: Path) -> None:
     (project / "bug.py").write_text(BUGGY)
     result = subprocess.run([sys.executable, "-m", "flake8_winsock", "bug.py"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 1 and result.stdout.startswith("bug.py:3:1: WSK102 ")
+
+
+def test_a_file_named_twice_is_checked_and_fixed_once(capsys: pytest.CaptureFixture[str], project: Path) -> None:
+    (project / "mod.py").write_text(FIXABLE)
+    (project / "link.py").symlink_to("mod.py")
+    code, out, err = run(capsys, "mod.py", "./mod.py", str(project / "mod.py"))
+    assert code == 1 and out.count("WSK205") == 1
+    code, _, err = run(capsys, "--fix", "mod.py", "link.py", ".")
+    assert code == 0 and err == "flake8-winsock: fixed 1 finding(s) in 1 file(s)\n"
+    assert (project / "mod.py").read_text().endswith("\ns.close()\n") and (project / "link.py").is_symlink()
