@@ -186,7 +186,8 @@ def _fix(job: Job, path: str, text: str, findings: list[Finding], noqa: Noqa) ->
     rewrite = Rewrite(text)
     made = 0
     for round_ in range(MAX_ROUNDS):
-        wanted = [f for f in findings if _fix_label(f, noqa) in ("safe", "unsafe" if job.unsafe else "safe")]
+        labels = [(f, _fix_label(f, noqa)) for f in findings]
+        wanted = [f for f, label in labels if label == "safe" or (label == "unsafe" and job.unsafe)]
         chosen, left = choose(fix_edits(rewrite.text, wanted))
         if not chosen:
             break
