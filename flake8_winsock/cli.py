@@ -1,45 +1,48 @@
 """``flake8-winsock``: the same findings as the flake8 plugin, plus fixes and more formats.
 
 Every file goes through ``check_source``, the function the flake8 plugin calls, so
-the findings are the plugin's. Around it: the files to check, ``--select``/``--ignore``
-and ``# noqa`` decided as flake8 decides them, fixes (``fixes.py``), the output
-formats (``reporters.py``) and ``[tool.flake8-winsock]`` settings (``config.py``).
+the findings are the plugin's. Around it: the files to check, ``--select``/``--ignore``,
+``per-file-ignores`` and ``# noqa`` decided as flake8 decides them, the settings
+both front ends read (``config.py``), fixes made as text edits that keep every other
+byte of the file (``edits.py``, ``sourcefile.py``) and the output formats
+(``reporters.py``).
 
-Exit status: 0 no finding, 1 findings (or, with ``--diff``, fixes to make), 2 a usage,
-configuration or input error, with a message on stderr.
+Exit status: 0 no finding, 1 findings (with ``--diff``: fixes to make), 2 a usage,
+configuration or input error (a file that cannot be read, checked or written), 3 an
+internal error. Each error is one line on stderr. An output file (``-o``) is written
+whole, and only when the run ends with 0 or 1.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
-import difflib
+import errno
 import fnmatch
-import io
 import os
 import sys
 import time
-import tokenize
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Iterator, Optional, Sequence
+from typing import IO, Callable, Iterable, Iterator, Optional, Sequence, Union
 
-from flake8.defaults import VALID_CODE_PREFIX
-from flake8.utils import parse_comma_separated_list
+from flake8.utils import normalize_paths, parse_comma_separated_list
 
-from . import __version__, fixes, reporters
+from . import __version__, config, reporters
 from .check import check_source
-from .config import Config, ConfigError, Selection, find_pyproject, load
+from .config import ConfigError, PerFile, Selection, Settings
+from .edits import Rewrite, apply, choose, fix_edits, line_starts, unified_diff
 from .finding import Finding
 from .noqa import Noqa
 from .reporters import Report
 from .rules import RULES
-
+from .sourcefile import SourceFile, WriteError, write_atomically
 
 USAGE_ERROR = 2
-MAX_FIX_ROUNDS = 5
+INTERNAL_ERROR = 3
+MAX_ROUNDS = 10  # fix rounds: a fix that overlapped one already made is made in the next round
 
 # Folders never entered when a folder is searched (named files are still checked).
 SKIPPED_DIRS = (
@@ -53,32 +56,6 @@ class UsageError(Exception):
     pass
 
 
-# --- Reading and writing files ---------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Source:
-    text: str  # newlines normalised to "\n", no BOM: the text flake8 hands its plugins
-    encoding: str
-    newline: str  # the file's own newline, restored when a fix is written
-
-
-def decode(data: bytes) -> Source:
-    """Bytes to text as flake8 reads them: the coding cookie or BOM, else latin-1."""
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        text = data.decode(encoding)
-    except (SyntaxError, UnicodeDecodeError, LookupError):
-        encoding, text = "latin-1", data.decode("latin-1")
-    text = text.removeprefix("\ufeff")
-    newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text else "\n"
-    return Source(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, newline)
-
-
-def encode(source: Source, text: str) -> bytes:
-    return text.replace("\n", source.newline).encode(source.encoding)
-
-
 # --- One file ---------------------------------------------------------------------------
 
 
@@ -90,47 +67,98 @@ class Job:
     ignore: Optional[tuple[str, ...]] = None
     extend_select: tuple[str, ...] = ()
     extend_ignore: tuple[str, ...] = ()
+    per_file_ignores: PerFile = ()
     disable_noqa: bool = False
     mode: str = "report"  # "report", "diff" or "fix"
     unsafe: bool = False
     fix_info: bool = False  # say which findings have a fix (json)
-    check_options: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    socket_factories: tuple[str, ...] = ()
+    handle_sinks: tuple[str, ...] = ()
 
 
 @dataclass
 class FileResult:
     path: str
     reports: list[Report] = field(default_factory=list)
-    diff: str = ""
-    fixed: int = 0
-    output: Optional[str] = None  # stdin with --fix: the fixed text, for stdout
-    error: Optional[str] = None  # the file could not be read: exit 2
+    diff: bytes = b""
+    fixed: int = 0  # fixes written (or, with --diff, that would be)
+    output: Optional[bytes] = None  # stdin with --fix: the bytes to print
+    error: Optional[str] = None  # not read, not checked or not written: exit 2
+    internal: Optional[str] = None  # an internal error: exit 3
     warning: Optional[str] = None  # fixes could not be made; the findings stand
 
 
+class NotFixed(Exception):
+    """The file's fixes cannot be made; the message says why."""
+
+
 @lru_cache(maxsize=None)
-def _selection(job: Job) -> Selection:
-    return Selection(job.select, job.ignore, job.extend_select, job.extend_ignore)
+def _selection(job: Job, extra_ignore: tuple[str, ...]) -> Selection:
+    return Selection(job.select, job.ignore, job.extend_select, job.extend_ignore + extra_ignore)
 
 
-def _analyse(job: Job, path: str, text: str) -> tuple[list[Finding], list[Finding]]:
-    """The reported findings of ``text``, and those of them whose fix may be made."""
+def _findings(job: Job, path: str, text: str) -> tuple[list[Finding], Noqa]:
+    """The findings of ``text`` that are reported: selected, and not silenced by ``# noqa``.
+    Each carries its fix, made by the run that reported it."""
     noqa = Noqa(text)
     if not job.disable_noqa and noqa.file_ignored:
-        return [], []
-    selection = _selection(job)
+        return [], noqa
+    selection = _selection(job, config.per_file_codes(path, job.per_file_ignores))
     findings = [
         f
-        for f in check_source(text, path, **dict(job.check_options))
+        for f in check_source(text, path, socket_factories=job.socket_factories, handle_sinks=job.handle_sinks)
         if selection.wants(f.code) and (job.disable_noqa or not noqa.suppresses(f.code, f.line))
     ]
-    fixable = [f for f in findings if f.fix is not None and not noqa.touches(f.code, f.line, f.end_line)]
-    return findings, fixable
+    return findings, noqa
 
 
-def _labelled(path: str, findings: list[Finding], fixable: list[Finding]) -> list[Report]:
-    fix_of = {id(f): ("safe" if f.fix is not None and f.fix.safe else "unsafe") for f in fixable}
-    return [Report(path, f, fix_of.get(id(f))) for f in findings]
+def _fix_label(finding: Finding, noqa: Noqa) -> Optional[str]:
+    """"safe" or "unsafe" for a finding whose fix would be made; never on a ``# noqa`` line."""
+    if finding.fix is None or noqa.touches(finding.code, finding.line, finding.end_line or finding.line):
+        return None
+    return "safe" if finding.fix.safe else "unsafe"
+
+
+def _reports(path: str, text: str, findings: list[Finding], noqa: Noqa) -> list[Report]:
+    starts = line_starts(text) if findings else []
+
+    def line_text(number: int) -> str:
+        return text[starts[number - 1] : starts[number]].rstrip("\r\n") if 0 < number < len(starts) else ""
+
+    return [Report(path, f, _fix_label(f, noqa), line_text(f.line)) for f in findings]
+
+
+def _python(text: str) -> None:
+    try:
+        ast.parse(text)
+    except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
+        raise NotFixed(f"fixing would not give valid Python ({type(error).__name__}: {error})") from None
+
+
+def _fix(job: Job, path: str, text: str, findings: list[Finding], noqa: Noqa) -> tuple[Rewrite, int]:
+    """The fixes ``job`` wants, made as text edits, in as many rounds as overlapping fixes
+    need; and how many were made."""
+    rewrite = Rewrite(text)
+    made = 0
+    for round_ in range(MAX_ROUNDS):
+        labels = [(f, _fix_label(f, noqa)) for f in findings]
+        wanted = [f for f, label in labels if label == "safe" or (label == "unsafe" and job.unsafe)]
+        chosen, left = choose(fix_edits(rewrite.text, wanted))
+        if not chosen:
+            break
+        fixed = apply(rewrite.text, chosen)
+        try:
+            _python(fixed)
+        except NotFixed:
+            if round_ == 0:
+                raise
+            break  # keep the rounds already made, each of them Python
+        rewrite.make(chosen)
+        made += len(chosen)
+        if not left:
+            break
+        findings, noqa = _findings(job, path, rewrite.text)
+    return rewrite, made
 
 
 def run_file(job: Job, path: str, data: Optional[bytes] = None, display: Optional[str] = None) -> FileResult:
@@ -143,64 +171,50 @@ def run_file(job: Job, path: str, data: Optional[bytes] = None, display: Optiona
     except OSError as error:
         result.error = f"{shown}: cannot read it ({error.strerror or error})"
         return result
-    source = decode(data)
-    findings, fixable = _analyse(job, shown, source.text)
-    result.reports = _labelled(shown, findings, fixable)
-    chosen = [f for f in fixable if f.fix is not None and (f.fix.safe or job.unsafe)]
-    if job.mode == "report" or not chosen:
-        if job.mode == "fix" and path == "-":
-            result.output = source.text
+    source = SourceFile.decode(data)
+    findings, noqa = _findings(job, shown, source.text)
+    result.reports = _reports(shown, source.text, findings, noqa)
+    if job.mode == "fix" and path == "-":
+        result.output = data  # the bytes read, unless fixed below
+    if job.mode == "report" or result.warning:
         return result
-    fixed, count = source.text, 0
-    for _ in range(MAX_FIX_ROUNDS):  # a fixed call inside another fixed call takes a second round
-        fixed, left_out = fixes.apply(fixed, chosen)
-        count += len(chosen) - left_out
-        if not left_out:
-            break
-        chosen = [f for f in _analyse(replace(job, mode="report"), shown, fixed)[1] if f.fix and (f.fix.safe or job.unsafe)]
     try:
-        ast.parse(fixed)
-    except (SyntaxError, ValueError) as error:
-        result.warning = f"{shown}: fixing would not give valid Python ({type(error).__name__}: {error})"
+        rewrite, made = _fix(job, shown, source.text, findings, noqa)
+    except NotFixed as error:
+        result.warning = f"{shown}: {error}"
         return result
-    result.fixed = count
+    edits = rewrite.edits()
+    if not edits:
+        return result
     if job.mode == "diff":
-        result.diff = "".join(difflib.unified_diff(source.text.splitlines(True), fixed.splitlines(True), shown, shown))
+        result.diff = unified_diff(shown, source.text, edits).encode(source.encoding.replace("-sig", ""), "replace")
+        result.fixed = made
         return result
-    if path == "-":
-        result.output = fixed
-    else:
-        try:
-            Path(path).write_bytes(encode(source, fixed))
-        except OSError as error:
-            result.error = f"{shown}: cannot write the fixes ({error.strerror or error})"
-            return result
-    remaining, fixable = _analyse(replace(job, mode="report"), shown, fixed)
-    result.reports = _labelled(shown, remaining, fixable)
+    try:
+        fixed = source.encode(rewrite.text)
+        if path == "-":
+            result.output = fixed
+        else:
+            write_atomically(path, fixed)
+    except WriteError as error:
+        result.error = f"{shown}: not fixed: {error}"
+        return result
+    result.fixed = made
+    remaining, noqa = _findings(job, shown, rewrite.text)
+    result.reports = _reports(shown, rewrite.text, remaining, noqa)
     return result
 
 
 def checked(job: Job, path: str, data: Optional[bytes] = None, display: Optional[str] = None) -> FileResult:
-    """``run_file`` that never raises: a failure costs this file, not the run."""
+    """``run_file`` that never raises: an internal error costs this file, not the run."""
     try:
         return run_file(job, path, data, display)
     except Exception as error:
         shown = display or path
-        return FileResult(shown, error=f"{shown}: not checked: internal error ({type(error).__name__}: {error})")
+        return FileResult(shown, internal=f"{shown}: not checked: internal error ({type(error).__name__}: {error})")
 
 
 # --- Finding the files ---------------------------------------------------------------
-
-
-class Excluder:
-    """flake8's ``exclude``: a pattern matches the base name, or the path when it has a slash."""
-
-    def __init__(self, patterns: Sequence[tuple[str, Path]]) -> None:
-        self.patterns = [(p, str((root / p).resolve()) if "/" in p else None) for p, root in patterns]
-
-    def __call__(self, path: str) -> bool:
-        name, full = os.path.basename(path.rstrip("/")), str(Path(path).resolve())
-        return any(fnmatch.fnmatch(name, p) or (whole and fnmatch.fnmatch(full, whole)) for p, whole in self.patterns)
 
 
 def _skipped_dir(path: str, name: str) -> bool:
@@ -209,13 +223,62 @@ def _skipped_dir(path: str, name: str) -> bool:
     return os.path.isfile(os.path.join(path, "pyvenv.cfg"))  # a virtualenv, whatever its name
 
 
-def discover(paths: Sequence[str], excluded: Excluder) -> Iterator[str]:
-    """The files to check: named files (unless excluded) and ``*.py`` under named folders."""
+def _bad_link(path: str) -> Optional[str]:
+    """Why a symbolic link cannot be followed (a loop, a missing target); None if it can."""
+    if not os.path.islink(path):
+        return None
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "skipped: a symbolic link loop"
+        if error.errno == errno.ENOENT:
+            return "skipped: a broken symbolic link (its target does not exist)"
+        return f"skipped: cannot follow the symbolic link ({error.strerror or error})"
+    return None
+
+
+def _excluded_as_named(path: str, excluded: Callable[[str], bool]) -> bool:
+    """``--force-exclude``: whether a named path, or a folder it is in, is excluded.
+
+    pre-commit names files (``vendor/lib.py``); ``exclude = vendor`` must cover them.
+    Folders above the current folder are not looked at.
+    """
+    if excluded(path):
+        return True
+    current = os.path.normpath(path)
+    if os.path.isabs(current):
+        relative = os.path.relpath(current)
+        if relative.startswith(os.pardir):
+            return False
+        current = relative
+    while True:
+        current = os.path.dirname(current)
+        if current in ("", os.curdir) or current.startswith(os.pardir):
+            return False
+        if excluded(current):
+            return True
+
+
+@dataclass(frozen=True)
+class Found:
+    path: str
+    problem: Optional[str] = None  # why it is not checked (reported, exit 2)
+
+
+def discover(paths: Sequence[str], excluded: Callable[[str], bool], force_exclude: bool = False) -> Iterator[Found]:
+    """The files to check: named files, and ``*.py`` under named folders.
+
+    Exclude patterns match paths as given, before any link is followed; files and
+    folders named on the command line are excluded only with ``force_exclude``.
+    """
     for path in paths:
         if path == "-":
-            yield path
-        elif excluded(path):
+            yield Found(path)
+        elif force_exclude and _excluded_as_named(path, excluded):
             continue
+        elif _bad_link(path):
+            yield Found(path, _bad_link(path))
         elif os.path.isdir(path):
             for folder, dirs, files in os.walk(path):
                 dirs[:] = sorted(
@@ -224,9 +287,9 @@ def discover(paths: Sequence[str], excluded: Excluder) -> Iterator[str]:
                 for name in sorted(files):
                     full = os.path.join(folder, name)
                     if name.endswith(".py") and not excluded(full):
-                        yield full
+                        yield Found(full, _bad_link(full))
         else:
-            yield path
+            yield Found(path)
 
 
 # --- Progress ---------------------------------------------------------------------------
@@ -235,7 +298,7 @@ def discover(paths: Sequence[str], excluded: Excluder) -> Iterator[str]:
 class Progress:
     """``checked 120/900 files`` on stderr: only on a terminal, and once the run has taken a while."""
 
-    def __init__(self, total: int, stream: IO[str], after: float = 1.0, clock=time.monotonic) -> None:
+    def __init__(self, total: int, stream: IO[str], after: float = 1.0, clock: Callable[[], float] = time.monotonic) -> None:
         self.total, self.stream, self.clock = total, stream, clock
         self.enabled = total > 1 and stream.isatty()
         self.start = clock()
@@ -265,11 +328,18 @@ class Progress:
 
 
 def _codes(value: str) -> list[str]:
+    """A command-line code list: each a prefix of at least one of this plugin's codes."""
     codes = parse_comma_separated_list(value)
-    for code in codes:
-        if not VALID_CODE_PREFIX.match(code):
-            raise argparse.ArgumentTypeError(f"{code!r} is not a code or code prefix (like 'WSK' or 'WSK102')")
+    try:
+        config.check_codes(codes, "", exact=True)
+    except ConfigError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix(": ")) from None
     return codes
+
+
+def _patterns(value: str) -> list[str]:
+    """A command-line pattern list, made absolute as flake8 makes them (from the current folder)."""
+    return normalize_paths(parse_comma_separated_list(value))
 
 
 def _jobs(value: str) -> int:
@@ -291,87 +361,134 @@ def _rule_code(value: str) -> str:
     return code
 
 
+EPILOG = (
+    "Exit status: 0 no finding, 1 findings, 2 usage, configuration or input error, 3 internal error. "
+    "Settings are read from flake8's configuration file ([flake8] in setup.cfg, tox.ini or .flake8) "
+    "and from [tool.flake8-winsock] in pyproject.toml."
+)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="flake8-winsock",
         description="Find Windows socket handles handed to non-Winsock APIs: the flake8-winsock "
         "plugin's findings, with fixes and text, JSON, SARIF and GitHub output.",
-        epilog="Exit status: 0 no finding, 1 findings, 2 usage, configuration or input error.",
+        epilog=EPILOG,
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files and folders to check ('-' for stdin; default: .)")
     p.add_argument("--format", choices=sorted(reporters.FORMATS), default="text", help="output format (default: text)")
-    p.add_argument("-o", "--output-file", metavar="FILE", help="write the report to FILE instead of stdout")
+    p.add_argument(
+        "-o", "--output-file", metavar="FILE", help="write the report to FILE, whole, and only if the run succeeds (exit 0 or 1)"
+    )
     p.add_argument("--select", type=_codes, metavar="CODES", help="report only codes with these prefixes")
     p.add_argument("--ignore", type=_codes, metavar="CODES", help="do not report codes with these prefixes")
-    p.add_argument("--extend-select", type=_codes, default=[], metavar="CODES", help="add to the selected codes")
-    p.add_argument("--extend-ignore", type=_codes, default=[], metavar="CODES", help="add to the ignored codes")
-    p.add_argument("--exclude", type=parse_comma_separated_list, metavar="PATTERNS", help="glob patterns of paths to skip")
+    p.add_argument("--extend-select", type=_codes, metavar="CODES", help="add to the selected codes")
+    p.add_argument("--extend-ignore", type=_codes, metavar="CODES", help="add to the ignored codes")
+    p.add_argument("--exclude", type=_patterns, metavar="PATTERNS", help="glob patterns of paths to skip")
+    p.add_argument("--extend-exclude", type=_patterns, metavar="PATTERNS", help="more patterns to skip")
     p.add_argument(
-        "--extend-exclude", type=parse_comma_separated_list, default=[], metavar="PATTERNS", help="more patterns to skip"
+        "--force-exclude", action="store_true", help="apply the exclude patterns to paths named on the command line too"
     )
     p.add_argument("--disable-noqa", action="store_true", help="report findings on '# noqa' lines too")
     p.add_argument("-j", "--jobs", type=_jobs, default="auto", metavar="N", help="files checked in parallel (default: auto)")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
     p.add_argument("--fix", action="store_true", help="apply the safe fixes, then report what remains")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply the unsafe fixes")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 when there are findings (errors still exit 2 or 3)")
+    p.add_argument(
+        "--exit-non-zero-on-fix", action="store_true", help="with --fix, exit 1 when a file was fixed, even if nothing remains"
+    )
     p.add_argument("--explain", type=_rule_code, metavar="CODE", help="print a rule's documentation")
     p.add_argument("--list-rules", action="store_true", help="print one line per rule: code, name, default, fix")
-    p.add_argument("--config", type=Path, metavar="PYPROJECT", help="read [tool.flake8-winsock] from this file")
+    p.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="read the settings from FILE (a pyproject.toml, or a flake8 file: setup.cfg, tox.ini, .flake8) "
+        "instead of the files found from the current folder",
+    )
     p.add_argument("--isolated", action="store_true", help="read no configuration file")
     p.add_argument("--stdin-display-name", default="stdin", metavar="NAME", help="the name shown for '-'")
     p.add_argument("--version", action="version", version=f"flake8-winsock {__version__}")
     return p
 
 
-def _config(args: argparse.Namespace) -> Config:
-    if args.isolated:
-        return Config()
-    if args.config is not None:
-        if not args.config.is_file():
-            raise ConfigError(f"{args.config}: no such file")
-        return load(args.config)
-    return load(find_pyproject(Path.cwd()))
+def _settings(args: argparse.Namespace) -> Settings:
+    flake8_file, pyproject = config.locate(Path.cwd(), args.config, args.isolated)
+    return config.load(flake8_file, pyproject)
 
 
-def _check_options(config: Config) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The project's own knowledge, for ``check_source``."""
-    return (("socket_factories", config.socket_factories), ("handle_sinks", config.handle_sinks))
+def _job(args: argparse.Namespace, settings: Settings) -> Job:
+    def given(name: str, default: Optional[Sequence[str]]) -> Optional[tuple[str, ...]]:
+        value = getattr(args, name)
+        chosen = value if value is not None else default
+        return tuple(chosen) if chosen is not None else None
 
-
-def _job(args: argparse.Namespace, config: Config) -> Job:
-    select = args.select if args.select is not None else config.select
-    ignore = args.ignore if args.ignore is not None else config.ignore
     return Job(
-        select=tuple(select) if select is not None else None,
-        ignore=tuple(ignore) if ignore is not None else None,
-        extend_select=tuple(args.extend_select),
-        extend_ignore=tuple(args.extend_ignore),
+        select=given("select", settings.select),
+        ignore=given("ignore", settings.ignore),
+        extend_select=given("extend_select", settings.extend_select) or (),
+        extend_ignore=given("extend_ignore", settings.extend_ignore) or (),
+        per_file_ignores=settings.per_file_ignores,
         disable_noqa=args.disable_noqa,
         mode="diff" if args.diff else "fix" if args.fix else "report",
         unsafe=args.unsafe_fixes,
         fix_info=args.format == "json",
-        check_options=_check_options(config),
+        socket_factories=settings.socket_factories,
+        handle_sinks=settings.handle_sinks,
     )
 
 
-def _excluder(args: argparse.Namespace, config: Config) -> Excluder:
-    cwd = Path.cwd()
-    if args.exclude is not None:
-        patterns = [(p, cwd) for p in args.exclude]
-    else:
-        patterns = [(p, config.root) for p in config.exclude]
-    return Excluder(patterns + [(p, cwd) for p in args.extend_exclude])
+def _excluder(args: argparse.Namespace, settings: Settings) -> Callable[[str], bool]:
+    exclude = args.exclude if args.exclude is not None else settings.exclude or ()
+    extend = args.extend_exclude if args.extend_exclude is not None else settings.extend_exclude
+    patterns = [*exclude, *extend]
+    return lambda path: config.matches(path, patterns)
 
 
-def _run(job: Job, files: list[str], jobs: int, stdin_name: str) -> list[FileResult]:
-    progress = Progress(len(files), sys.stderr)
+def _check_output_file(name: Optional[str]) -> None:
+    """A report can be written to ``name``: its folder exists, and it is not a folder."""
+    if name is None:
+        return
+    folder = os.path.dirname(os.path.abspath(name))
+    if not os.path.isdir(folder):
+        raise UsageError(f"--output-file: no such folder: {os.path.dirname(name) or folder}")
+    if os.path.isdir(name):
+        raise UsageError(f"--output-file: {name} is a folder")
+
+
+def _once(found: Iterable[Found], by_target: bool) -> list[Found]:
+    """Each file once, however often it is named or found; with ``by_target`` (fixing),
+    a link and the file it points to count as one file, so no file is written twice."""
+    seen: set[str] = set()
+    kept = []
+    for item in found:
+        if item.path != "-" and not item.problem:
+            key = os.path.realpath(item.path) if by_target else os.path.abspath(item.path)
+            if os.path.normcase(key) in seen:
+                continue
+            seen.add(os.path.normcase(key))
+        kept.append(item)
+    return kept
+
+
+def _run(job: Job, found: list[Found], jobs: int, stdin_name: str, stdin_excluded: bool) -> list[FileResult]:
+    progress = Progress(len(found), sys.stderr)
     results: dict[int, FileResult] = {}
-    on_disk = [(i, f) for i, f in enumerate(files) if f != "-"]
+    on_disk = []
+    for i, item in enumerate(found):
+        if item.problem:
+            results[i] = FileResult(item.path, error=f"{item.path}: {item.problem}")
+        elif item.path == "-":
+            data = sys.stdin.buffer.read()
+            if stdin_excluded:  # excluded: nothing to report; --fix gives the text back as it came
+                results[i] = FileResult(stdin_name, output=data if job.mode == "fix" else None)
+            else:
+                results[i] = checked(job, "-", data, stdin_name)
+            progress.step()
+        else:
+            on_disk.append((i, item.path))
     try:
-        for i, f in enumerate(files):
-            if f == "-":
-                results[i] = checked(job, "-", sys.stdin.buffer.read(), stdin_name)
-                progress.step()
         if jobs > 1 and len(on_disk) > 1:
             with ProcessPoolExecutor(max_workers=min(jobs, len(on_disk))) as pool:
                 futures = {pool.submit(checked, job, f): i for i, f in on_disk}
@@ -380,7 +497,8 @@ def _run(job: Job, files: list[str], jobs: int, stdin_name: str) -> list[FileRes
                     try:
                         results[i] = future.result()
                     except Exception as error:  # a worker died (BrokenProcessPool)
-                        results[i] = FileResult(files[i], error=f"{files[i]}: not checked: {type(error).__name__}")
+                        path = found[i].path
+                        results[i] = FileResult(path, internal=f"{path}: not checked: {type(error).__name__}")
                     progress.step()
         else:
             for i, f in on_disk:
@@ -388,10 +506,36 @@ def _run(job: Job, files: list[str], jobs: int, stdin_name: str) -> list[FileRes
                 progress.step()
     finally:
         progress.close()
-    return [results[i] for i in range(len(files))]
+    return [results[i] for i in range(len(found))]
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def _say(message: str) -> None:
+    print(f"flake8-winsock: {message}", file=sys.stderr)
+
+
+def _write_stdout(data: Union[str, bytes]) -> None:
+    if isinstance(data, str):
+        sys.stdout.write(data)
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)  # a module's own bytes, or a diff of them
+    sys.stdout.buffer.flush()
+
+
+def _emit(output_file: Optional[str], data: Union[str, bytes], succeeded: bool) -> None:
+    """The report (or diff): to stdout, or to the output file, whole, if the run succeeded."""
+    if output_file is None:
+        _write_stdout(data)
+    elif succeeded:
+        try:
+            write_atomically(output_file, data.encode("utf-8") if isinstance(data, str) else data, new_file=True)
+        except WriteError as error:
+            raise UsageError(f"--output-file: cannot write {output_file} ({error})") from None
+    else:
+        _say(f"no report written to {output_file}: the run failed")
+
+
+def _main(argv: Optional[Sequence[str]]) -> int:
     args = parser().parse_args(argv)
     if args.list_rules:
         sys.stdout.write(reporters.list_rules())
@@ -404,51 +548,74 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             raise UsageError("--unsafe-fixes applies with --fix or --diff")
         if args.fix and args.diff:
             raise UsageError("--fix and --diff exclude each other")
-        config = _config(args)
+        if args.exit_non_zero_on_fix and not args.fix:
+            raise UsageError("--exit-non-zero-on-fix applies with --fix")
+        _check_output_file(args.output_file)
+        settings = _settings(args)
         paths = args.paths or ["."]
-        missing = [p for p in paths if p != "-" and not os.path.exists(p)]
+        missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
         if missing:
             raise UsageError(f"no such file or folder: {', '.join(missing)}")
         if paths.count("-") > 1:
             raise UsageError("'-' (stdin) can be given once")
-        job = _job(args, config)
-        files = list(discover(paths, _excluder(args, config)))
+        job = _job(args, settings)
+        excluded = _excluder(args, settings)
+        found = _once(discover(paths, excluded, args.force_exclude), by_target=job.mode == "fix")
     except (UsageError, ConfigError) as error:
-        print(f"flake8-winsock: error: {error}", file=sys.stderr)
+        _say(f"error: {error}")
         return USAGE_ERROR
 
-    results = _run(job, files, args.jobs, args.stdin_display_name)
+    stdin_excluded = args.force_exclude and args.stdin_display_name != "stdin" and excluded(args.stdin_display_name)
+    results = _run(job, found, args.jobs, args.stdin_display_name, stdin_excluded)
     for result in results:
-        for message in (result.warning, result.error):
+        for message in (result.warning, result.error, result.internal):
             if message:
-                print(f"flake8-winsock: {message}", file=sys.stderr)
+                _say(message)
     reports = [report for result in results for report in result.reports]
-    failed = any(result.error for result in results)
-
-    if job.mode == "diff":
-        diff = "".join(result.diff for result in results)
-        _write(args.output_file, diff)
-        return USAGE_ERROR if failed else 1 if diff else 0
-    stdin_fixed = [result.output for result in results if result.output is not None]
-    if stdin_fixed:  # --fix on stdin: the fixed text is the output; findings go to stderr
-        sys.stdout.write(stdin_fixed[0])
-        if reports:
-            sys.stderr.write(reporters.FORMATS[args.format](reports))
+    fixed = sum(result.fixed for result in results)
+    if any(result.internal for result in results):
+        status = INTERNAL_ERROR
+    elif any(result.error for result in results):
+        status = USAGE_ERROR
+    elif job.mode == "diff":
+        status = 1 if fixed else 0
     else:
-        _write(args.output_file, reporters.FORMATS[args.format](reports) if reports or args.format != "text" else "")
-    if job.mode == "fix":
-        fixed = sum(result.fixed for result in results)
-        if fixed:
-            files_fixed = sum(1 for result in results if result.fixed)
-            print(f"flake8-winsock: fixed {fixed} finding(s) in {files_fixed} file(s)", file=sys.stderr)
-    return USAGE_ERROR if failed else 1 if reports else 0
+        status = 1 if reports or (args.exit_non_zero_on_fix and fixed) else 0
+    succeeded = status in (0, 1)
+
+    try:
+        if job.mode == "diff":
+            _emit(args.output_file, b"".join(result.diff for result in results), succeeded)
+        else:
+            report = reporters.FORMATS[args.format](reports) if reports or args.format != "text" else ""
+            stdin_output = [result.output for result in results if result.output is not None]
+            if stdin_output:  # --fix on stdin: the (fixed) module is the output; the report goes aside
+                _write_stdout(stdin_output[0])
+                if args.output_file is not None:
+                    _emit(args.output_file, report, succeeded)
+                elif reports:
+                    sys.stderr.write(report)
+            else:
+                _emit(args.output_file, report, succeeded)
+    except UsageError as error:
+        _say(f"error: {error}")
+        return USAGE_ERROR
+    if job.mode == "fix" and fixed:
+        files_fixed = sum(1 for result in results if result.fixed)
+        _say(f"fixed {fixed} finding(s) in {files_fixed} file(s)")
+    return 0 if status == 1 and args.exit_zero else status
 
 
-def _write(output_file: Optional[str], text: str) -> None:
-    if output_file:
-        Path(output_file).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """The command: its exit status (see the module's docstring). Never a traceback."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return 130
+    except Exception as error:
+        _say(f"internal error: {type(error).__name__}: {error}")
+        return INTERNAL_ERROR
 
 
 if __name__ == "__main__":

@@ -1,29 +1,44 @@
-"""The command's settings: ``[tool.flake8-winsock]`` in pyproject.toml, and code selection.
+"""One configuration for both front ends: flake8's file and ``[tool.flake8-winsock]``.
 
-Keys (all optional, lists of strings)::
+Where settings are read from (both the ``flake8-winsock`` command and the flake8
+plugin find them the same way):
 
-    [tool.flake8-winsock]
-    select = ["WSK"]                       # code prefixes, as flake8's --select
-    ignore = ["WSK9"]                      # code prefixes, as flake8's --ignore
-    exclude = ["generated/*", "legacy.py"] # glob patterns, as flake8's --exclude
-    socket-factories = ["mylib.net.connect"]          # calls that return a socket
-    handle-sinks = ["mylib.win.raw_write:0:WSK102"]   # qualified name[:position[:rule]]
+- flake8's configuration file, found as flake8 finds it: from the current folder
+  upwards (stopping at the home folder), the first ``setup.cfg``, ``tox.ini`` or
+  ``.flake8`` that has a ``[flake8]`` (or ``[flake8:local-plugins]``) section;
+- ``[tool.flake8-winsock]`` in the nearest ``pyproject.toml``, searched from that
+  file's folder (or from the current folder when there is none) upwards.
 
-An unknown key or a value of the wrong shape is a ``ConfigError`` (the command exits 2).
+The project's knowledge (``winsock-socket-factories`` and ``winsock-handle-sinks``
+in ``[flake8]``, ``socket-factories`` and ``handle-sinks`` in the pyproject table)
+is read by both front ends. Code selection and file exclusion (``select``,
+``ignore``, ``extend-select``, ``extend-ignore``, ``per-file-ignores``,
+``exclude``, ``extend-exclude``) in ``[flake8]`` are flake8's own, and the command
+reads them too; in the pyproject table they are the command's alone (flake8 does
+not read pyproject.toml). A key set in both places takes the value in flake8's
+file; the command line beats both.
+
+Values are checked as flake8 checks them in ``[flake8]`` (which also configures
+other plugins: ``select = E,F,W,WSK`` is fine there), and exactly in the pyproject
+table and on the command's command line: a code prefix there must match at least
+one of this plugin's codes. Every error names the file, the section and the key.
 """
 
 from __future__ import annotations
 
-import argparse
+import configparser
+import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Any, Callable, Mapping, Optional, Sequence
 
+from flake8 import utils
 from flake8.defaults import VALID_CODE_PREFIX
 from flake8.style_guide import Decision, DecisionEngine
 
-from .catalog import project_sink, socket_factory
+from . import catalog
 from .rules import RULES
 
 if sys.version_info >= (3, 11):
@@ -32,59 +47,120 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 SECTION = "flake8-winsock"
+FLAKE8_FILES = ("setup.cfg", "tox.ini", ".flake8")
 PLUGIN_PREFIX = "WSK"  # the flake8 entry point name: selected by default, as flake8 does
+FACTORIES, SINKS = "socket-factories", "handle-sinks"  # flake8 spells them with "winsock-" in front
+
+Codes = tuple[str, ...]
+PerFile = tuple[tuple[str, Codes], ...]
 
 
 class ConfigError(Exception):
-    """A configuration the command cannot use; the message says what and where."""
+    """A configuration that cannot be used; the message says what and where."""
 
 
 @dataclass(frozen=True)
-class Config:
-    select: Optional[tuple[str, ...]] = None
-    ignore: Optional[tuple[str, ...]] = None
-    exclude: tuple[str, ...] = ()
-    socket_factories: tuple[str, ...] = ()
-    handle_sinks: tuple[str, ...] = ()
-    path: Optional[Path] = None  # the file it came from
-    root: Path = field(default_factory=Path.cwd)  # exclude patterns are relative to it
+class Settings:
+    """Everything the configuration says; None or () where it says nothing.
+
+    Path patterns are normalised as flake8 normalises them: one with a slash
+    becomes absolute (relative to the folder it is relative to), others match a
+    file's base name.
+    """
+
+    select: Optional[Codes] = None
+    ignore: Optional[Codes] = None
+    extend_select: Codes = ()
+    extend_ignore: Codes = ()
+    per_file_ignores: PerFile = ()
+    exclude: Optional[Codes] = None
+    extend_exclude: Codes = ()
+    socket_factories: Codes = ()
+    handle_sinks: Codes = ()
+    files: tuple[Path, ...] = field(default=(), compare=False)  # the files read
 
 
-def _codes(value: object, where: str) -> tuple[str, ...]:
-    items = _strings(value, where)
-    for item in items:
-        if not VALID_CODE_PREFIX.match(item):
-            raise ConfigError(f"{where}: {item!r} is not a code or code prefix (like 'WSK' or 'WSK102')")
-    return items
+# --- Code prefixes -----------------------------------------------------------------------
 
 
-def _strings(value: object, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
-    return tuple(value)
+def known_prefix(code: str) -> bool:
+    """Whether ``code`` is a code prefix that matches one of the rule table's codes."""
+    return bool(VALID_CODE_PREFIX.match(code)) and any(rule.startswith(code) for rule in RULES)
 
 
-def _names(value: object, where: str, check: Callable[[str], object]) -> tuple[str, ...]:
-    items = _strings(value, where)
-    for item in items:
+def check_codes(codes: Sequence[str], where: str, *, exact: bool) -> Codes:
+    """The codes, checked: valid prefixes; with ``exact``, each matching a code of ours."""
+    for code in codes:
+        if not VALID_CODE_PREFIX.match(code):
+            raise ConfigError(f"{where}: {code!r} is not a code or code prefix (like 'WSK' or 'WSK102')")
+        if exact and not known_prefix(code):
+            raise ConfigError(f"{where}: {code!r} matches no flake8-winsock code (codes: {', '.join(RULES)})")
+    return tuple(codes)
+
+
+def split_names(raw: object) -> Codes:
+    """A list option's items, split at commas and line breaks only (not at spaces)."""
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        items = re.split(r"[,\r\n]", raw)
+    elif isinstance(raw, (list, tuple)):
+        items = [str(item) for item in raw]
+    else:
+        items = [str(raw)]
+    return tuple(item.strip() for item in items if item.strip())
+
+
+def check_knowledge(factories: Codes, sinks: Codes, where: Callable[[str], str]) -> None:
+    """The project's socket factories and handle sinks, checked by the catalog."""
+    for key, value in ((FACTORIES, factories), (SINKS, sinks)):
         try:
-            check(item)
+            catalog.knowledge(*((value, ()) if key == FACTORIES else ((), value)))
         except ValueError as error:
-            raise ConfigError(f"{where}: {error}") from None
-    return items
+            raise ConfigError(f"{where(key)}: {error}") from None
 
 
-_KEYS = {
-    "select": lambda v, w: ("select", _codes(v, w)),
-    "ignore": lambda v, w: ("ignore", _codes(v, w)),
-    "exclude": lambda v, w: ("exclude", _strings(v, w)),
-    "socket-factories": lambda v, w: ("socket_factories", _names(v, w, socket_factory)),
-    "handle-sinks": lambda v, w: ("handle_sinks", _names(v, w, project_sink)),
-}
+def display(path: Path) -> str:
+    """A file's name as messages show it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+# --- Finding the files ------------------------------------------------------------------
+
+
+def _same_folder(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def find_flake8_config(start: Path) -> Optional[Path]:
+    """flake8's configuration file, found as flake8 finds it (``flake8.options.config``)."""
+    home = os.path.expanduser("~")
+    folder = os.path.abspath(start)
+    while True:
+        for name in FLAKE8_FILES:
+            candidate = os.path.join(folder, name)
+            parser = configparser.RawConfigParser()
+            try:
+                parser.read(candidate, encoding="UTF-8")
+            except (UnicodeDecodeError, configparser.Error):
+                continue  # flake8 ignores a file it cannot parse
+            if "flake8" in parser or "flake8:local-plugins" in parser:
+                return Path(candidate)
+        parent = os.path.dirname(folder)
+        if parent == folder or (home != "~" and _same_folder(parent, home)):
+            return None
+        folder = parent
 
 
 def find_pyproject(start: Path) -> Optional[Path]:
     """The nearest pyproject.toml at or above ``start``."""
+    start = Path(os.path.abspath(start))
     for folder in [start, *start.parents]:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
@@ -92,30 +168,163 @@ def find_pyproject(start: Path) -> Optional[Path]:
     return None
 
 
-def load(path: Optional[Path]) -> Config:
-    """The settings in ``path`` (a pyproject.toml); defaults when it or the section is absent."""
-    if path is None:
-        return Config()
+def locate(cwd: Path, config: Optional[Path] = None, isolated: bool = False) -> tuple[Optional[Path], Optional[Path]]:
+    """(flake8's file, pyproject.toml): found from ``cwd``, or beside ``config`` when given."""
+    if isolated:
+        return None, None
+    if config is not None:
+        if not config.is_file():
+            raise ConfigError(f"{config}: no such file")
+        if config.name.endswith(".toml"):
+            return None, config
+        return config, find_pyproject(config.parent)
+    flake8_file = find_flake8_config(cwd)
+    return flake8_file, find_pyproject(flake8_file.parent if flake8_file else cwd)
+
+
+# --- Reading [flake8] --------------------------------------------------------------------
+
+
+def read_flake8(path: Path) -> dict[str, Any]:
+    """The keys this project reads from ``[flake8]`` in ``path``, parsed and checked."""
+    parser = configparser.RawConfigParser()
+    try:
+        if not parser.read(path, encoding="UTF-8"):
+            raise ConfigError(f"{path}: cannot read it")
+    except (UnicodeDecodeError, configparser.Error) as error:
+        raise ConfigError(f"{display(path)}: not a valid configuration file ({error})") from None
+    if "flake8" not in parser:
+        return {}
+    folder = str(path.parent.resolve())
+    found: dict[str, Any] = {}
+    for name, raw in parser["flake8"].items():
+        key = name.replace("_", "-")
+        where = f"{display(path)}: [flake8] {name}"
+        if key in ("select", "ignore", "extend-select", "extend-ignore"):
+            # flake8 checks the form of ignored codes only; other plugins' codes are fine here
+            codes = tuple(utils.parse_comma_separated_list(raw))
+            found[key] = check_codes(codes, where, exact=False) if "ignore" in key else codes
+        elif key == "per-file-ignores":
+            try:
+                mapping = utils.parse_files_to_codes_mapping(raw)
+            except Exception as error:  # flake8's ExecutionError: the value is not a mapping
+                raise ConfigError(f"{where}: {error}".splitlines()[0]) from None
+            # flake8 makes these patterns relative to the current folder, not the file's
+            found[key] = tuple((utils.normalize_path(p), tuple(codes)) for p, codes in mapping)
+        elif key in ("exclude", "extend-exclude"):
+            found[key] = tuple(utils.normalize_paths(utils.parse_comma_separated_list(raw), folder))
+        elif key in ("winsock-" + FACTORIES, "winsock-" + SINKS):
+            found[key.removeprefix("winsock-")] = split_names(raw)
+    check_knowledge(found.get(FACTORIES, ()), found.get(SINKS, ()), lambda key: f"{display(path)}: [flake8] winsock-{key}")
+    return found
+
+
+# --- Reading [tool.flake8-winsock] ------------------------------------------------------------
+
+
+def _strings(value: object, where: str) -> Codes:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def _per_file(value: object, where: str, folder: str) -> PerFile:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a table of patterns and code lists, got {value!r}")
+    return tuple(
+        (utils.normalize_path(pattern, folder), check_codes(_strings(codes, f"{where} {pattern!r}"), where, exact=True))
+        for pattern, codes in value.items()
+    )
+
+
+def read_pyproject(path: Path) -> dict[str, Any]:
+    """The settings in ``[tool.flake8-winsock]`` of ``path``, parsed and checked."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read it ({error})") from None
+        raise ConfigError(f"{display(path)}: cannot read it ({error})") from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: not valid TOML ({error})") from None
+        raise ConfigError(f"{display(path)}: not valid TOML ({error})") from None
     section = data.get("tool", {}).get(SECTION)
-    root = path.parent.resolve()
     if section is None:
-        return Config(path=path, root=root)
+        return {}
     if not isinstance(section, dict):
-        raise ConfigError(f"{path}: [tool.{SECTION}] must be a table")
-    values = {}
+        raise ConfigError(f"{display(path)}: [tool.{SECTION}] must be a table")
+    folder = str(path.parent.resolve())
+    readers: Mapping[str, Callable[[object, str], object]] = {
+        "select": lambda v, w: check_codes(_strings(v, w), w, exact=True),
+        "ignore": lambda v, w: check_codes(_strings(v, w), w, exact=True),
+        "extend-select": lambda v, w: check_codes(_strings(v, w), w, exact=True),
+        "extend-ignore": lambda v, w: check_codes(_strings(v, w), w, exact=True),
+        "per-file-ignores": lambda v, w: _per_file(v, w, folder),
+        "exclude": lambda v, w: tuple(utils.normalize_paths(list(_strings(v, w)), folder)),
+        "extend-exclude": lambda v, w: tuple(utils.normalize_paths(list(_strings(v, w)), folder)),
+        FACTORIES: _strings,
+        SINKS: _strings,
+    }
+    found: dict[str, Any] = {}
     for key, value in section.items():
-        if key not in _KEYS:
-            known = ", ".join(sorted(_KEYS))
-            raise ConfigError(f"{path}: unknown key {key!r} in [tool.{SECTION}] (known keys: {known})")
-        name, parsed = _KEYS[key](value, f"{path}: [tool.{SECTION}] {key}")
-        values[name] = parsed
-    return Config(path=path, root=root, **values)
+        if key not in readers:
+            raise ConfigError(
+                f"{display(path)}: unknown key {key!r} in [tool.{SECTION}] (known keys: {', '.join(sorted(readers))})"
+            )
+        found[key] = readers[key](value, f"{display(path)}: [tool.{SECTION}] {key}")
+    check_knowledge(found.get(FACTORIES, ()), found.get(SINKS, ()), lambda key: f"{display(path)}: [tool.{SECTION}] {key}")
+    return found
+
+
+# --- Both ----------------------------------------------------------------------------------
+
+
+def load(flake8_file: Optional[Path], pyproject: Optional[Path]) -> Settings:
+    """The settings of both files; for a key set in both, flake8's file wins."""
+    from_pyproject = read_pyproject(pyproject) if pyproject else {}
+    from_flake8 = read_flake8(flake8_file) if flake8_file else {}
+    merged = {**from_pyproject, **from_flake8}
+    return Settings(
+        select=merged.get("select"),
+        ignore=merged.get("ignore"),
+        extend_select=merged.get("extend-select", ()),
+        extend_ignore=merged.get("extend-ignore", ()),
+        per_file_ignores=merged.get("per-file-ignores", ()),
+        exclude=merged.get("exclude"),
+        extend_exclude=merged.get("extend-exclude", ()),
+        socket_factories=merged.get(FACTORIES, ()),
+        handle_sinks=merged.get(SINKS, ()),
+        files=tuple(path for path in (flake8_file, pyproject) if path is not None),
+    )
+
+
+def for_plugin(raw_factories: object, raw_sinks: object, config: Optional[str], isolated: bool) -> tuple[Codes, Codes]:
+    """The plugin's socket factories and handle sinks: flake8's options, else pyproject.toml.
+
+    flake8 hands over the raw option values (from its command line or ``[flake8]``);
+    an error names the file when the value is the file's, else the option.
+    """
+    flake8_file, pyproject = locate(Path.cwd(), Path(config) if config else None, isolated)
+    in_file: dict[str, str] = {}
+    if flake8_file is not None:
+        parser = configparser.RawConfigParser()
+        try:
+            parser.read(flake8_file, encoding="UTF-8")
+        except (UnicodeDecodeError, configparser.Error):
+            pass
+        if "flake8" in parser:
+            in_file = {name.replace("_", "-"): value for name, value in parser["flake8"].items()}
+    factories, sinks = split_names(raw_factories), split_names(raw_sinks)
+
+    def where(key: str) -> str:
+        name, raw = "winsock-" + key, raw_factories if key == FACTORIES else raw_sinks
+        if flake8_file is not None and name in in_file and split_names(in_file[name]) == split_names(raw):
+            return f"{display(flake8_file)}: [flake8] {name}"
+        return f"--{name}"
+
+    check_knowledge(factories, sinks, where)
+    settings = read_pyproject(pyproject) if pyproject else {}
+    return factories or settings.get(FACTORIES, ()), sinks or settings.get(SINKS, ())
+
+
+# --- Which codes are reported --------------------------------------------------------------
 
 
 class Selection:
@@ -132,6 +341,8 @@ class Selection:
         extend_select: Sequence[str] = (),
         extend_ignore: Sequence[str] = (),
     ) -> None:
+        import argparse
+
         options = argparse.Namespace(
             select=list(select) if select is not None else None,
             ignore=list(ignore) if ignore is not None else None,
@@ -144,3 +355,25 @@ class Selection:
 
     def wants(self, code: str) -> bool:
         return self._engine.decision_for(code) is Decision.Selected
+
+
+def matches(path: str, patterns: Sequence[str]) -> bool:
+    """flake8's ``matches_filename``: a pattern matches the base name, or the absolute
+    path (made absolute, never resolved: a symbolic link is matched as it is named)."""
+    import fnmatch
+
+    name = os.path.basename(path.rstrip("/" + (os.path.altsep or "")))
+    if name not in (".", "..") and any(fnmatch.fnmatch(name, p) for p in patterns):
+        return True
+    full = os.path.abspath(path)
+    return any(fnmatch.fnmatch(full, p) for p in patterns)
+
+
+def per_file_codes(path: str, per_file_ignores: PerFile) -> Codes:
+    """The codes ``per-file-ignores`` adds for ``path``: flake8 takes the longest
+    pattern that matches (one pattern's codes, not a union)."""
+    best: Optional[tuple[str, Codes]] = None
+    for pattern, codes in per_file_ignores:
+        if matches(path, [pattern]) and (best is None or len(pattern) > len(best[0])):
+            best = (pattern, codes)
+    return best[1] if best else ()

@@ -1,4 +1,4 @@
-"""The finding every front end reports."""
+"""The finding every front end reports, and the fix it may carry."""
 
 from __future__ import annotations
 
@@ -8,10 +8,15 @@ from typing import Optional
 
 @dataclass(frozen=True)
 class Fix:
-    """The text that replaces the finding's span, from (line, col) to (end_line, end_col)."""
+    """The text that replaces a finding's span.
+
+    The span runs from the finding's (``line``, ``col``) to (``end_line``,
+    ``end_col``): lines 1-based, columns counted in characters of the line, in the
+    exact text ``check_source`` was given (its own line endings included).
+    """
 
     text: str
-    safe: bool
+    safe: bool  # applied by --fix; an unsafe fix needs --unsafe-fixes too
 
 
 @dataclass(frozen=True)
@@ -22,7 +27,7 @@ class Finding:
     text: str  # the message after the code
     end_line: int = 0
     end_col: int = 0
-    fix: Optional[Fix] = None
+    fix: Optional[Fix] = None  # how to rewrite the span, when a fix exists
 
     @property
     def message(self) -> str:

@@ -4,20 +4,27 @@ flake8's own patterns are used (``flake8.defaults``), and the line searched for 
 comment is the one flake8 searches: for a statement that spans several lines
 (brackets, a triple-quoted string), the text of all its lines, so a ``# noqa`` at
 the end of a multi-line call covers a finding at its first line.
+
+Lines are Python's (``\\r\\n``, ``\\r`` or ``\\n`` end one), as in the file; flake8
+reads them with their endings made ``\\n``, and so are they here.
 """
 
 from __future__ import annotations
 
 import tokenize
 from functools import cached_property
+from typing import Optional
 
 from flake8 import defaults
 from flake8.utils import parse_comma_separated_list
 
+from .edits import split_lines
+
 
 class Noqa:
     def __init__(self, source: str) -> None:
-        self.lines = source.splitlines(keepends=True)
+        self.lines = [line.rstrip("\r\n") + "\n" if line.endswith(("\r", "\n")) else line for line in split_lines(source)]
+        self._codes: dict[int, Optional[frozenset[str]]] = {}  # by id of the text searched
 
     @cached_property
     def file_ignored(self) -> bool:
@@ -29,14 +36,18 @@ class Noqa:
         physical = self._logical_lines.get(line)
         if physical is None:
             physical = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        match = defaults.NOQA_INLINE_REGEXP.search(physical)
-        if match is None:
+        key = id(physical)
+        if key not in self._codes:  # a statement's text is searched once, however many findings it has
+            match = defaults.NOQA_INLINE_REGEXP.search(physical)
+            if match is None:
+                self._codes[key] = None
+            else:
+                codes_text = match.group("codes")
+                self._codes[key] = frozenset(parse_comma_separated_list(codes_text)) if codes_text else frozenset()
+        codes = self._codes[key]
+        if codes is None:
             return False
-        codes_text = match.group("codes")
-        if codes_text is None:
-            return True  # a blanket ``# noqa``
-        codes = set(parse_comma_separated_list(codes_text))
-        return code in codes or code.startswith(tuple(codes))
+        return not codes or code in codes or code.startswith(tuple(codes))  # empty: a blanket ``# noqa``
 
     def touches(self, code: str, first: int, last: int) -> bool:
         """Whether any line from ``first`` to ``last`` carries a ``# noqa`` for ``code``."""

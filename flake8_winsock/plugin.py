@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import ast
+import os
 import sys
-from typing import TYPE_CHECKING, Iterable, Iterator, Union
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from . import __version__
-from .catalog import knowledge
 from .check import check_source
+from .config import ConfigError, for_plugin
 
 if TYPE_CHECKING:
     from flake8.options.manager import OptionManager
@@ -30,30 +31,36 @@ class Plugin:
         manager.add_option(
             "--winsock-socket-factories",
             default="",
-            parse_from_config=True,
-            comma_separated_list=True,
+            parse_from_config=True,  # the raw value: split at commas and line breaks, never at spaces
             metavar="NAMES",
             help="Qualified names of the project's own functions whose call returns a socket "
-            "(mylib.net.connect). Also `winsock-socket-factories` in flake8's configuration.",
+            "(mylib.net.connect). Also `winsock-socket-factories` in flake8's configuration, "
+            "or `socket-factories` in [tool.flake8-winsock] of pyproject.toml.",
         )
         manager.add_option(
             "--winsock-handle-sinks",
             default="",
             parse_from_config=True,
-            comma_separated_list=True,
             metavar="SINKS",
             help="The project's own functions that must not receive a socket handle, as "
             "qualified.name[:position[:CODE]] (mylib.win.raw_write:0:WSK102; position 0 and "
-            "WSK102 if left out). Also `winsock-handle-sinks` in flake8's configuration.",
+            "WSK102 if left out). Also `winsock-handle-sinks` in flake8's configuration, "
+            "or `handle-sinks` in [tool.flake8-winsock] of pyproject.toml.",
         )
 
     @classmethod
     def parse_options(cls, options: argparse.Namespace) -> None:
-        factories = _listed(getattr(options, "winsock_socket_factories", ()))
-        sinks = _listed(getattr(options, "winsock_handle_sinks", ()))
+        """The project's knowledge: flake8's options, else ``[tool.flake8-winsock]`` of
+        the pyproject.toml beside flake8's configuration file (see ``config``)."""
+        config_file, isolated = _preliminary(options)
         try:
-            knowledge(factories, sinks)
-        except ValueError as error:  # the configuration is wrong: say so, as flake8 does for its own
+            factories, sinks = for_plugin(
+                getattr(options, "winsock_socket_factories", ""),
+                getattr(options, "winsock_handle_sinks", ""),
+                config_file,
+                isolated,
+            )
+        except ConfigError as error:  # the configuration is wrong: say so, as flake8 does for its own
             print(f"flake8-winsock: {error}", file=sys.stderr)
             raise SystemExit(2) from None
         cls.socket_factories, cls.handle_sinks = factories, sinks
@@ -85,7 +92,24 @@ class Plugin:
             yield finding.line, finding.col, finding.message, type(self)
 
 
-def _listed(value: Union[str, Iterable[str], None]) -> tuple[str, ...]:
-    """An option's names: flake8 splits a comma-separated list; a bare string is split here."""
-    items = value.split(",") if isinstance(value, str) else (value or ())
-    return tuple(item.strip() for item in items if item.strip())
+
+def _preliminary(options: argparse.Namespace) -> tuple[Optional[str], bool]:
+    """flake8's ``--config`` and ``--isolated``.
+
+    flake8 reads them with a preliminary parser, before the plugins' options, and does
+    not hand them to plugins; so they are read here as flake8 reads them, from flake8's
+    own command line (when flake8 is the program running).
+    """
+    config_file, isolated = getattr(options, "config", None), bool(getattr(options, "isolated", False))
+    program = sys.argv[0] if sys.argv else ""
+    if config_file or isolated or not (
+        "flake8" in os.path.basename(program) or os.path.basename(os.path.dirname(program)) == "flake8"
+    ):
+        return config_file, isolated
+    try:
+        from flake8.main.options import stage1_arg_parser
+
+        args, _ = stage1_arg_parser().parse_known_args(sys.argv[1:])
+    except (Exception, SystemExit):  # not flake8's command line after all
+        return None, False
+    return args.config, bool(args.isolated)

@@ -7,11 +7,13 @@ shows it 1-based, as flake8 prints it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 from urllib.parse import quote, urlsplit
 
 from . import __version__
@@ -29,6 +31,7 @@ class Report:
     path: str  # as shown to the user (as given, or found under a given folder)
     finding: Finding
     fix: Optional[str] = None  # "safe", "unsafe", or None when no fix exists
+    line_text: str = ""  # the text of the finding's line, without its line ending
 
 
 def fix_label(rule: Optional[Rule]) -> str:
@@ -74,7 +77,19 @@ def _uri(path: str) -> str:
     return quote(relative(path))
 
 
-def _sarif_rule(rule: Rule) -> dict:
+def level(code: str) -> str:
+    """The SARIF level: WSK900 (a file not analysed) is a warning, every finding an error."""
+    return "warning" if code == "WSK900" else "error"
+
+
+def fingerprint(uri: str, code: str, line_text: str) -> str:
+    """A result's identity across commits: its file, its code and its line's text with
+    the whitespace normalised, so that a line that moves, or is re-indented, keeps it."""
+    normal = " ".join(line_text.split())
+    return hashlib.sha256(f"{uri}\0{code}\0{normal}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _sarif_rule(rule: Rule) -> dict[str, Any]:
     markdown = rule_markdown(rule)
     return {
         "id": rule.code,
@@ -83,7 +98,7 @@ def _sarif_rule(rule: Rule) -> dict:
         "fullDescription": {"text": rule.what},
         "help": {"text": markdown, "markdown": markdown},
         "helpUri": rule.help_uri,
-        "defaultConfiguration": {"enabled": rule.default, "level": "error"},
+        "defaultConfiguration": {"enabled": rule.default, "level": level(rule.code)},
         "properties": {"tags": ["windows", "winsock"], "fix": fix_label(rule)},
     }
 
@@ -92,17 +107,22 @@ def sarif(reports: Sequence[Report]) -> str:
     codes = list(RULES)
     index = {code: i for i, code in enumerate(codes)}
     results = []
+    seen: Counter[str] = Counter()  # identical lines with the same code in one file are told apart
     for r in reports:
         f = r.finding
         end_line, end_col = (f.end_line, f.end_col) if f.end_line else (f.line, f.col)
-        result = {
+        uri = _uri(r.path)
+        key = fingerprint(uri, f.code, r.line_text)
+        seen[key] += 1
+        result: dict[str, Any] = {
             "ruleId": f.code,
-            "level": "error",
-            "message": {"text": f.message},
+            "level": level(f.code),
+            "message": {"text": f.text},
+            "partialFingerprints": {"primaryLocationLineHash": f"{key}:{seen[key]}"},
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(r.path), "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
                         "region": {
                             "startLine": f.line,
                             "startColumn": f.col + 1,
@@ -158,7 +178,7 @@ def github(reports: Sequence[Report]) -> str:
             props.update(endLine=f.end_line, endColumn=f.end_col + 1)
         props["title"] = f.code
         joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in props.items())
-        lines.append(f"::error {joined}::{escape_data(f.message)}\n")
+        lines.append(f"::{level(f.code)} {joined}::{escape_data(f.message)}\n")
     return "".join(lines)
 
 

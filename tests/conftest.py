@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +56,15 @@ def run_flake8(*args: str, cwd: Path | None = None) -> subprocess.CompletedProce
         cwd=cwd,
         timeout=600,
     )
+
+
+def installed(script: str) -> str:
+    """The console script installed with the Python running the tests (its venv need not be
+    on PATH), else the one on PATH."""
+    beside = Path(sys.executable).parent / (script + (".exe" if os.name == "nt" else ""))
+    found = str(beside) if beside.is_file() else shutil.which(script)
+    assert found, f"{script} is installed with the package"
+    return found
 
 
 def parse_flake8(stdout: str) -> dict[str, set[tuple[int, str]]]:

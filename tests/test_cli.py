@@ -5,14 +5,13 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import CASES, parse_flake8, run_flake8
+from conftest import CASES, installed, parse_flake8, run_flake8
 from flake8_winsock import cli, reporters
 from flake8_winsock.rules import RULES
 
@@ -69,7 +68,7 @@ def test_sarif_results_are_the_plugins_findings(capsys) -> None:
             Path(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]).name,
             r["locations"][0]["physicalLocation"]["region"]["startLine"],
             r["locations"][0]["physicalLocation"]["region"]["startColumn"],
-            " " + r["message"]["text"],
+            f" {r['ruleId']} {r['message']['text']}",  # the message does not repeat the code
         )
         for r in results
     }
@@ -95,7 +94,7 @@ def test_sarif_has_what_code_scanning_needs(capsys, project: Path) -> None:
         assert rule.why in entry["help"]["text"] and rule.why in entry["help"]["markdown"]
     first = log["runs"][0]["results"][0]
     location = first["locations"][0]["physicalLocation"]
-    assert first["ruleId"] == "WSK102" and first["message"]["text"].startswith("WSK102 socket handle from 's'")
+    assert first["ruleId"] == "WSK102" and first["message"]["text"].startswith("socket handle from 's'")
     assert driver["rules"][first["ruleIndex"]]["id"] == "WSK102"
     assert location["artifactLocation"]["uri"] == "src/bug.py"
     assert location["region"] == {"startLine": 6, "startColumn": 1, "endLine": 6, "endColumn": 40}
@@ -299,9 +298,81 @@ def test_bad_settings_are_a_clear_error(capsys, project: Path, setting: str, com
 
 
 def test_installed_command_runs_as_users_run_it(tmp_path: Path) -> None:
-    command = shutil.which("flake8-winsock")
-    assert command, "the console script is installed with the package"
+    command = installed("flake8-winsock")  # the console script installed with the package
     (tmp_path / "demo.py").write_text(DEMO.read_text())
     result = subprocess.run([command, "demo.py"], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert result.stdout == run_flake8("demo.py", cwd=tmp_path).stdout
+
+
+# --- SARIF as GitHub code scanning reads it ---------------------------------------------------------
+# GitHub's "SARIF support for code scanning" lists what it reads: $schema, version 2.1.0, runs[].
+# tool.driver (name, rules[] with id, shortDescription.text, fullDescription.text of at most 1000
+# characters, help.text, defaultConfiguration.level), results[] with ruleId, level, message.text,
+# locations[0].physicalLocation (artifactLocation.uri relative to the repository, region with
+# startLine/startColumn/endLine/endColumn) and partialFingerprints, of which it uses
+# primaryLocationLineHash.
+
+LEVELS = {"none", "note", "warning", "error"}
+UNANALYSABLE = "import socket, win32file\ns = socket.socket() if 0 else(lambda:())\nwin32file.WriteFile(s.fileno(), b'')\n"
+
+
+def check_github_sarif(log: dict) -> list[dict]:
+    assert log["$schema"].endswith("sarif-2.1.0.json") and log["version"] == "2.1.0"
+    (run_,) = log["runs"]
+    driver = run_["tool"]["driver"]
+    assert isinstance(driver["name"], str) and driver["rules"]
+    for rule in driver["rules"]:
+        assert rule["id"] and rule["shortDescription"]["text"] and rule["help"]["text"]
+        assert 0 < len(rule["fullDescription"]["text"]) <= 1000
+        assert rule["defaultConfiguration"]["level"] in LEVELS
+    ids = [rule["id"] for rule in driver["rules"]]
+    for result in run_["results"]:
+        assert result["ruleId"] in ids and ids[result["ruleIndex"]] == result["ruleId"]
+        assert result["level"] in LEVELS
+        assert result["message"]["text"] and not result["message"]["text"].startswith(result["ruleId"])
+        location = result["locations"][0]["physicalLocation"]
+        uri = location["artifactLocation"]["uri"]
+        assert "://" not in uri and not uri.startswith(("/", "./")) and "\\" not in uri
+        region = location["region"]
+        assert all(isinstance(region[k], int) and region[k] >= 1 for k in ("startLine", "startColumn", "endLine", "endColumn"))
+        fingerprints = result["partialFingerprints"]
+        assert isinstance(fingerprints["primaryLocationLineHash"], str)
+        assert all(isinstance(k, str) and isinstance(v, str) for k, v in fingerprints.items())
+    return run_["results"]
+
+
+def sarif_of(capsys, *paths: str) -> list[dict]:
+    code, out, _ = run(capsys, "--format", "sarif", *paths)
+    assert code == 1
+    return check_github_sarif(json.loads(out))
+
+
+def test_sarif_is_what_github_reads_with_levels(capsys, project: Path) -> None:
+    (project / "bug.py").write_text(BUGGY)
+    (project / "odd.py").write_text(UNANALYSABLE)
+    results = sarif_of(capsys, "bug.py", "odd.py")
+    assert {(r["ruleId"], r["level"]) for r in results} == {("WSK102", "error"), ("WSK201", "error"), ("WSK900", "warning")}
+    rules = json.loads(run(capsys, "--format", "sarif", "bug.py")[1])["runs"][0]["tool"]["driver"]["rules"]
+    assert {r["id"]: r["defaultConfiguration"]["level"] for r in rules}["WSK900"] == "warning"
+    assert all(r["defaultConfiguration"]["level"] == "error" for r in rules if r["id"] != "WSK900")
+
+
+def test_sarif_fingerprints_follow_the_line_not_its_number(capsys, project: Path) -> None:
+    (project / "bug.py").write_text(BUGGY)
+    before = {r["ruleId"]: r["partialFingerprints"]["primaryLocationLineHash"] for r in sarif_of(capsys, "bug.py")}
+    moved = BUGGY.replace("import win32file\n", "import win32file\n\n\n# moved down\n")
+    moved = moved.replace("data = os.read(s.fileno(), 10)\n", "if True:\n    data  =  os.read(s.fileno(), 10)\n")
+    (project / "bug.py").write_text(moved)
+    after = sarif_of(capsys, "bug.py")
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after] == [9, 11]
+    assert {r["ruleId"]: r["partialFingerprints"]["primaryLocationLineHash"] for r in after} == before
+    (project / "other.py").write_text(BUGGY)  # the same line in another file: another alert
+    assert {r["partialFingerprints"]["primaryLocationLineHash"] for r in sarif_of(capsys, "other.py")}.isdisjoint(before.values())
+
+
+def test_identical_lines_get_distinct_fingerprints(capsys, project: Path) -> None:
+    (project / "twice.py").write_text(BUGGY + "data = os.read(s.fileno(), 10)\n")
+    hashes = [r["partialFingerprints"]["primaryLocationLineHash"] for r in sarif_of(capsys, "twice.py") if r["ruleId"] == "WSK201"]
+    assert len(hashes) == 2 and hashes[0].split(":")[0] == hashes[1].split(":")[0]
+    assert [h.split(":")[1] for h in hashes] == ["1", "2"]

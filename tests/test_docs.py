@@ -26,12 +26,14 @@ GUIDES = (
     "index",
     "quickstart",
     "configuration",
+    "command",
     "pre-commit",
     "github-actions",
     "ruff",
     "options",
     "how-it-works",
     "benchmarks",
+    "changelog",
 )
 CODES = sorted(RULES)
 

@@ -23,7 +23,6 @@ from typing import Optional
 
 import pytest
 
-from conftest import CASES as CASES_DIR
 from conftest import case_files, libcst_refused, through_the_slice, whole_file
 from flake8_winsock import check_source
 from flake8_winsock.gate import may_contain_finding
@@ -255,10 +254,6 @@ def expected(source: str) -> list[tuple[int, str]]:
     return [(n, line.split("# ")[1].strip()) for n, line in enumerate(source.splitlines(), 1) if "# WSK" in line]
 
 
-
-
-def expected(source: str) -> list[tuple[int, str]]:
-    return [(n, line.split("# ")[1].strip()) for n, line in enumerate(source.splitlines(), 1) if "# WSK" in line]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

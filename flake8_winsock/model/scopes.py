@@ -12,8 +12,6 @@ parameters as ``Param`` values, so that the call can put its own arguments in.
 
 from __future__ import annotations
 
-from typing import Optional
-
 import libcst as cst
 
 from .. import catalog
