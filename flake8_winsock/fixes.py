@@ -27,7 +27,6 @@ import re
 from typing import Callable, Iterable, Optional, Sequence
 
 import libcst as cst
-import libcst.matchers as m
 
 from .finding import Finding, Fix
 from .model.values import Handle
@@ -41,8 +40,26 @@ _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # Python's own line b
 # --- Builders: from the (possibly already updated) call to its replacement ------------
 
 
+class _Found(cst.CSTVisitor):
+    """The nodes of one type in a tree."""
+
+    def __init__(self, kind: type) -> None:
+        super().__init__()
+        self.kind = kind
+        self.nodes: list[cst.CSTNode] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, self.kind):
+            self.nodes.append(node)
+        return True
+
+
 def _has_comment(node: object) -> bool:
-    return isinstance(node, cst.CSTNode) and bool(m.findall(node, m.Comment()))
+    if not isinstance(node, cst.CSTNode):
+        return False
+    found = _Found(cst.Comment)
+    node.visit(found)  # LibCST's own walk: comments live in whitespace, which the model's walker skips
+    return bool(found.nodes)
 
 
 def _socket_of(expression: cst.BaseExpression) -> Optional[cst.BaseExpression]:
@@ -123,9 +140,9 @@ def _makefile(call: cst.Call) -> Optional[cst.BaseExpression]:
     binary = isinstance(mode, cst.SimpleString) and "b" in str(mode.evaluated_value)
     kept = list(args[1:])
     for name, arg in by_keyword.items():
-        if name == "closefd" and m.matches(arg.value, m.Name("False")):
+        if name == "closefd" and isinstance(arg.value, cst.Name) and arg.value.value == "False":
             kept = [k for k in kept if k is not arg]
-        elif name == "buffering" and binary and m.matches(arg.value, m.Integer("0")):
+        elif name == "buffering" and binary and isinstance(arg.value, cst.Integer) and arg.value.value == "0":
             continue
         elif name not in _MAKEFILE_KEYWORDS:
             return None
@@ -150,7 +167,9 @@ _TLS_NAMES = frozenset({"wrap_socket", "SSLSocket", "SSLObject", "wrap_bio"})
 
 def _from_tls(origin: cst.CSTNode) -> bool:
     """Whether the socket's origin (its call, annotation or isinstance test) names ssl wrapping."""
-    return bool(m.findall(origin, m.Name(value=m.MatchIfTrue(lambda name: name in _TLS_NAMES))))
+    found = _Found(cst.Name)
+    origin.visit(found)
+    return any(isinstance(name, cst.Name) and name.value in _TLS_NAMES for name in found.nodes)
 
 
 # --- From a finding to its fix -----------------------------------------------------------

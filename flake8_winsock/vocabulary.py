@@ -46,6 +46,8 @@ class Vocabulary:
     # Words without which no value is a socket: the calls that make one, the classes
     # whose instances are one or whose attributes hold one, the methods that return one.
     source_words: frozenset[str]
+    # The names of the classes whose instances are sockets (``socket``, ``SSLSocket``).
+    socket_classes: frozenset[str]
     # Words without which no value is a socket's handle (``fileno``, ``detach``, ...).
     handle_words: frozenset[str]
     # Sink names that name a sink wherever they appear (``WriteFile``), names that do so
@@ -89,6 +91,7 @@ def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
     return Vocabulary(
         knowledge=knowledge,
         source_words=frozenset(sources),
+        socket_classes=frozenset(last(q) for q in catalog.SOCKET_CLASSES),
         handle_words=frozenset(handles),
         anywhere_sinks=frozenset(s.name for s in sinks if not s.posix_ok),
         module_sinks=frozenset(s.name for s in runtime if "." in s.qualname),

@@ -19,7 +19,7 @@ from ..vocabulary import Vocabulary
 from .index import Units
 from .units import REFERENCE, SOCKETS, Key, Unit
 
-SOCKET, HANDLE, MODULE, SINK, TAKES_SOCKET, PLATFORM = 1, 2, 4, 8, 16, 32
+SOCKET, HANDLE, MODULE, SINK, TAKES_SOCKET, PLATFORM, SOCKET_CLASS = 1, 2, 4, 8, 16, 32, 64
 _RESULT = SOCKET | HANDLE  # what a function's returns give its callers
 _REFERENCE = MODULE | SINK | TAKES_SOCKET  # what only a reference to a module or function carries on
 _SOCKETS = SOCKET | HANDLE  # what only a socket, a handle or what holds one carries on
@@ -57,6 +57,7 @@ class Flavours:
         self.bare_builtin = re.compile(r"(?:^|[^.\w\s]|[^.\s][ \t]+)\s*\b(?:%s)\b|^[ \t]*(?:%s)\b" % (names, names), re.MULTILINE)
         self.module_sinks = vocab.module_sinks - vocab.socket_sinks
         self.platform_words = vocab.platform_words - {"name"}  # ``os.name``: only with the module
+        self.socket_classes = vocab.socket_classes
         # The words that flavour a unit by themselves (a handle word needs a socket, a
         # C runtime sink name its module: those come with what the unit reads).
         self.seed_words = (
@@ -89,6 +90,8 @@ class Flavours:
             flavours |= TAKES_SOCKET
         if found & self.platform_words or (flavours & MODULE and "name" in found):
             flavours |= PLATFORM
+        if flavours & SOCKET and found & self.socket_classes and isinstance(unit.node, ast.ClassDef):
+            flavours |= SOCKET_CLASS  # ``class Tagged(socket.socket)``: its ``self`` is a socket
         return flavours
 
     def spread(self) -> None:
@@ -135,9 +138,9 @@ class Flavours:
         if flavours & _RESULT:  # a call (or a callable handed on) gives the parameters of what it names
             for word in units.words(unit) & units.defs.keys():
                 for callee in units.callees(word):
-                    for key in callee.params:
+                    for key in callee.given:
                         self.give(key, flavours & _RESULT, work)
-        if isinstance(unit.node, ast.ClassDef) and flavours & SOCKET:
+        if isinstance(unit.node, ast.ClassDef) and flavours & SOCKET_CLASS:  # its instances are sockets
             for key in unit.given:
                 self.give(key, SOCKET, work)
 

@@ -108,7 +108,11 @@ class Units:
         if isinstance(node, DEFS):
             arguments = node.args
             every = (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, arguments.vararg, arguments.kwarg)
-            unit.params = unit.given = [(inner.id, arg.arg) for arg in every if arg is not None]
+            unit.params = [(inner.id, arg.arg) for arg in every if arg is not None]
+            # What a call gives: a method's receiver is its object, never an argument.
+            static = any(isinstance(d, ast.Name) and d.id == "staticmethod" for d in node.decorator_list)
+            method = unit.parent is not None and isinstance(unit.parent.node, ast.ClassDef)
+            unit.given = unit.params[1:] if method and not static else list(unit.params)
         if all(self.starts_its_line(b[0]) for b in suites):
             unit.blocks = [self.block(b, unit, inner, function) for b in suites]
             unit.block_starts = [first_line(b[0]) - 1 for b in suites]
@@ -124,7 +128,7 @@ class Units:
                 for block in unit.blocks:
                     for child in block:
                         if isinstance(child.node, DEFS):
-                            unit.given += child.params[:1]
+                            unit.given += child.params[:1]  # (a socket class's instances are sockets)
         else:  # ``if x: y``: the compound statement is one unit, whole
             unit.atomic = True
             if not isinstance(node, SCOPED):
