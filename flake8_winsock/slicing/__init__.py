@@ -206,9 +206,9 @@ def _keep(seeds: list[Unit], units: Units, platform: dict[int, list[Unit]]) -> N
                 done.add(key)
                 for writer in units.writers(key):
                     work.append(writer)
-                    if writer.results and id(writer) not in called:  # a call of it: what it returns
+                    if writer.body is not None and id(writer) not in called:  # a call of it: what it returns
                         called.add(id(writer))
-                        work.extend(writer.results)
+                        work.extend(units.results(writer))
                     if isinstance(key, tuple) and key in writer.params:  # a parameter: what callers give it
                         work.extend(units.callers(writer))
         for scope in chain:

@@ -98,10 +98,10 @@ class Flavours:
         units = self.units
         work: list[Unit] = []
         seen: set[int] = set()
-        owner, index = units.owner, units.index
+        unit_at, index = units.unit_at, units.index
         for word in self.seed_words:
             for line in index.get(word, ()):
-                unit = owner[line]
+                unit = unit_at(line)
                 if unit is None or id(unit) in seen:
                     continue
                 seen.add(id(unit))

@@ -88,6 +88,27 @@ class Units:
                 self.jumps.setdefault(scope.id, []).append(unit)
         return block
 
+    def expand(self, unit: Unit) -> None:
+        """Make the units of a function's body (its statements were left for later)."""
+        if unit.pending is not None:
+            body, scope, function = unit.pending
+            unit.pending = None
+            unit.blocks = [self.block(body, unit, scope, function)]
+            self.mark(unit, unit.own)
+
+    def unit_at(self, line: int) -> Optional[Unit]:
+        """The innermost unit of a line (a function's body made into units first)."""
+        unit = self.owner[line]
+        while unit is not None and unit.pending is not None:
+            self.expand(unit)
+            unit = self.owner[line]
+        return unit
+
+    def results(self, function: Unit) -> list[Unit]:
+        """A function's ``return`` units."""
+        self.expand(function)
+        return function.results
+
     def mark(self, unit: Unit, lines: Iterable[int]) -> None:
         """``unit`` owns these lines (a compound statement: those outside its blocks)."""
         owner = self.owner
@@ -114,7 +135,10 @@ class Units:
             method = unit.parent is not None and isinstance(unit.parent.node, ast.ClassDef)
             unit.given = unit.params[1:] if method and not static else list(unit.params)
         if all(self.starts_its_line(b[0]) for b in suites):
-            unit.blocks = [self.block(b, unit, inner, function) for b in suites]
+            if isinstance(node, DEFS):  # its body is made into units when a search first reaches it
+                unit.blocks, unit.pending = [[]], (suites[0], inner, function)
+            else:
+                unit.blocks = [self.block(b, unit, inner, function) for b in suites]
             unit.block_starts = [first_line(b[0]) - 1 for b in suites]
             spans = sorted((first_line(s) - 1, (s.end_lineno or s.lineno) - 1) for b in suites for s in b)
             own: list[int] = []
@@ -124,6 +148,8 @@ class Units:
                 at = max(at, end + 1)
             own.extend(range(at, unit.last + 1))
             unit.own = own
+            if unit.pending is not None:
+                self.mark(unit, range(unit.first, unit.last + 1))
             if isinstance(node, ast.ClassDef):  # ``self`` of a socket class is a socket: the class gives it
                 for block in unit.blocks:
                     for child in block:
@@ -174,10 +200,10 @@ class Units:
         lines = self.index.get(word)
         if not lines:
             return
-        owner = self.owner
+        unit_at = self.unit_at
         previous = None
         for number in lines[bisect_left(lines, first) : bisect_right(lines, last)]:
-            unit = owner[number]
+            unit = unit_at(number)
             if unit is not None and unit is not previous:
                 previous = unit
                 if word in (unit.words or self.words(unit)):

@@ -65,7 +65,7 @@ class Unit:
     __slots__ = (
         "nodes", "first", "last", "parent", "scope", "body", "blocks", "block_starts", "own", "atomic",
         "function", "returns", "jump", "results", "params", "given", "words", "writes", "flavours",
-        "kept", "keys",
+        "kept", "keys", "pending",
     )  # fmt: skip
 
     def __init__(self, node: ast.stmt, first: int, last: int, parent: Optional[Unit], scope: Scope) -> None:
@@ -88,6 +88,7 @@ class Unit:
         self.keys: set[Key] = set()  # the keys it writes
         self.flavours = 0
         self.kept = False
+        self.pending: Optional[tuple[list[ast.stmt], Scope, Optional[Unit]]] = None  # a body not yet made into units
 
     @property
     def node(self) -> ast.stmt:
