@@ -16,21 +16,33 @@ from . import catalog
 from .vocabulary import Vocabulary, normalised, vocabulary, words
 
 
+class _Words:
+    """Whether a text holds one of some words: a substring test first (fast), then the word's
+    boundaries where one is found."""
+
+    def __init__(self, names: frozenset[str]) -> None:
+        self.names = sorted(names)
+        self.pattern = words(names)
+
+    def found(self, text: str) -> bool:
+        return any(name in text for name in self.names) and bool(self.pattern.search(text))
+
+
 class Gate:
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocabulary = vocab
-        self.sources = words(vocab.source_words)
-        self.handles = words(vocab.handle_words)
-        self.sinks = words(vocab.sink_words)
-        self.socket_sinks = words(vocab.socket_sinks)
+        self.sources = _Words(vocab.source_words)
+        self.handles = _Words(vocab.handle_words)
+        self.sinks = _Words(vocab.sink_words)
+        self.socket_sinks = _Words(vocab.socket_sinks)
 
     def may_contain_finding(self, source: str) -> bool:
         text = normalised(source)
-        if not self.sources.search(text):
+        if not self.sources.found(text):
             return False
-        if self.handles.search(text) and self.sinks.search(text):
+        if self.handles.found(text) and self.sinks.found(text):
             return True
-        return bool(self.socket_sinks.search(text))
+        return self.socket_sinks.found(text)
 
 
 @lru_cache(maxsize=32)
