@@ -385,6 +385,21 @@ POSIX_MODULES = frozenset({"fcntl", "grp", "posix", "pty", "pwd", "resource", "s
 # Test decorators that skip a test (or a class of tests) on a condition.
 SKIP_UNLESS = frozenset({"unittest.skipUnless"})
 SKIP_IF = frozenset({"unittest.skipIf", "pytest.mark.skipif"})
+# Decorators of libraries' test suites that skip a test everywhere but on POSIX (a
+# project adds its own with ``posix-only-decorators``).
+POSIX_ONLY_DECORATORS = frozenset(
+    {
+        "tornado.test.util.skipIfNonUnix",
+        "tornado.testing.skipIfNonUnix",
+        "gevent.testing.skipOnWindows",
+        "gevent.testing.skipping.skipOnWindows",
+        "gevent.testing.sysinfo.skipOnWindows",
+    }
+)
+# Names a test module or class gives its skip marks (``pytestmark = pytest.mark.skipif(...)``),
+# and the attribute a Twisted test class sets to be skipped (``if isWindows(): skip = "..."``).
+MARK_NAMES = frozenset({"pytestmark"})
+SKIP_ATTRIBUTE = "skip"
 
 # Calls that are right for a socket handle. Never sinks (a test keeps them out of SINKS).
 SAFE_CALLS = (
@@ -432,6 +447,7 @@ class Knowledge:
 
     call_results: Mapping[str, str]
     sinks: Mapping[str, Sink]
+    posix_decorators: frozenset[str] = POSIX_ONLY_DECORATORS
 
 
 CATALOG = Knowledge(CALL_RESULTS, SINKS)
@@ -441,6 +457,13 @@ def socket_factory(spec: str) -> str:
     """``mylib.net.connect``: a qualified name whose call returns a socket."""
     if not _QUALNAME.match(spec):
         raise ValueError(f"{spec!r} is not a qualified name (like 'mylib.net.connect')")
+    return spec
+
+
+def posix_decorator(spec: str) -> str:
+    """``myproject.testing.posix_only``: a decorator that skips a test everywhere but on POSIX."""
+    if not _QUALNAME.match(spec):
+        raise ValueError(f"{spec!r} is not a qualified name (like 'myproject.testing.posix_only')")
     return spec
 
 
@@ -463,10 +486,14 @@ def project_sink(spec: str) -> Sink:
 
 
 @lru_cache(maxsize=32)
-def knowledge(socket_factories: tuple[str, ...] = (), handle_sinks: tuple[str, ...] = ()) -> Knowledge:
-    """The catalog with a project's socket factories and handle sinks (ValueError if one is malformed)."""
-    if not socket_factories and not handle_sinks:
+def knowledge(
+    socket_factories: tuple[str, ...] = (), handle_sinks: tuple[str, ...] = (), posix_decorators: tuple[str, ...] = ()
+) -> Knowledge:
+    """The catalog with a project's socket factories, handle sinks and POSIX-only test
+    decorators (ValueError if one is malformed)."""
+    if not socket_factories and not handle_sinks and not posix_decorators:
         return CATALOG
     results = {**CALL_RESULTS, **{socket_factory(spec): SOCKET for spec in socket_factories}}
     sinks = {**SINKS, **{sink.qualname: sink for sink in map(project_sink, handle_sinks)}}
-    return Knowledge(results, sinks)
+    decorators = POSIX_ONLY_DECORATORS | {posix_decorator(spec) for spec in posix_decorators}
+    return Knowledge(results, sinks, decorators)

@@ -35,6 +35,7 @@ def check_source(
     tree: Optional[ast.Module] = None,
     socket_factories: Iterable[str] = (),
     handle_sinks: Iterable[str] = (),
+    posix_decorators: Iterable[str] = (),
 ) -> list[Finding]:
     """Every finding in one module's source text. Never raises for bad input.
 
@@ -43,7 +44,7 @@ def check_source(
     WSK900 and nothing else. ``socket_factories`` and ``handle_sinks`` are a project's
     own (see ``catalog.knowledge``); a malformed one raises ValueError.
     """
-    knowledge = catalog.knowledge(tuple(socket_factories), tuple(handle_sinks))
+    knowledge = catalog.knowledge(tuple(socket_factories), tuple(handle_sinks), tuple(posix_decorators))
     checks = gate(knowledge)
     source = source.removeprefix("\ufeff")  # a BOM, as flake8 and Python's own reader drop it
     if not checks.may_contain_finding(source):

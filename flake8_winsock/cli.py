@@ -74,6 +74,7 @@ class Job:
     fix_info: bool = False  # say which findings have a fix (json)
     socket_factories: tuple[str, ...] = ()
     handle_sinks: tuple[str, ...] = ()
+    posix_decorators: tuple[str, ...] = ()
 
 
 @dataclass
@@ -106,7 +107,13 @@ def _findings(job: Job, path: str, text: str) -> tuple[list[Finding], Noqa]:
     selection = _selection(job, config.per_file_codes(path, job.per_file_ignores))
     findings = [
         f
-        for f in check_source(text, path, socket_factories=job.socket_factories, handle_sinks=job.handle_sinks)
+        for f in check_source(
+            text,
+            path,
+            socket_factories=job.socket_factories,
+            handle_sinks=job.handle_sinks,
+            posix_decorators=job.posix_decorators,
+        )
         if selection.wants(f.code) and (job.disable_noqa or not noqa.suppresses(f.code, f.line))
     ]
     return findings, noqa
@@ -436,6 +443,7 @@ def _job(args: argparse.Namespace, settings: Settings) -> Job:
         fix_info=args.format == "json",
         socket_factories=settings.socket_factories,
         handle_sinks=settings.handle_sinks,
+        posix_decorators=settings.posix_decorators,
     )
 
 

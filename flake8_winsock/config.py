@@ -49,7 +49,9 @@ else:  # pragma: no cover - Python 3.10
 SECTION = "flake8-winsock"
 FLAKE8_FILES = ("setup.cfg", "tox.ini", ".flake8")
 PLUGIN_PREFIX = "WSK"  # the flake8 entry point name: selected by default, as flake8 does
-FACTORIES, SINKS = "socket-factories", "handle-sinks"  # flake8 spells them with "winsock-" in front
+# The project's own knowledge; flake8 spells these keys with "winsock-" in front.
+FACTORIES, SINKS, DECORATORS = "socket-factories", "handle-sinks", "posix-only-decorators"
+KNOWLEDGE = (FACTORIES, SINKS, DECORATORS)
 
 Codes = tuple[str, ...]
 PerFile = tuple[tuple[str, Codes], ...]
@@ -77,6 +79,7 @@ class Settings:
     extend_exclude: Codes = ()
     socket_factories: Codes = ()
     handle_sinks: Codes = ()
+    posix_decorators: Codes = ()
     files: tuple[Path, ...] = field(default=(), compare=False)  # the files read
 
 
@@ -111,11 +114,13 @@ def split_names(raw: object) -> Codes:
     return tuple(item.strip() for item in items if item.strip())
 
 
-def check_knowledge(factories: Codes, sinks: Codes, where: Callable[[str], str]) -> None:
-    """The project's socket factories and handle sinks, checked by the catalog."""
-    for key, value in ((FACTORIES, factories), (SINKS, sinks)):
+def check_knowledge(found: Mapping[str, Codes], where: Callable[[str], str]) -> None:
+    """The project's socket factories, handle sinks and POSIX-only decorators, checked by the catalog."""
+    for position, key in enumerate(KNOWLEDGE):
+        given: list[Codes] = [(), (), ()]
+        given[position] = found.get(key, ())
         try:
-            catalog.knowledge(*((value, ()) if key == FACTORIES else ((), value)))
+            catalog.knowledge(*given)
         except ValueError as error:
             raise ConfigError(f"{where(key)}: {error}") from None
 
@@ -213,9 +218,9 @@ def read_flake8(path: Path) -> dict[str, Any]:
             found[key] = tuple((utils.normalize_path(p), tuple(codes)) for p, codes in mapping)
         elif key in ("exclude", "extend-exclude"):
             found[key] = tuple(utils.normalize_paths(utils.parse_comma_separated_list(raw), folder))
-        elif key in ("winsock-" + FACTORIES, "winsock-" + SINKS):
+        elif key.removeprefix("winsock-") in KNOWLEDGE and key.startswith("winsock-"):
             found[key.removeprefix("winsock-")] = split_names(raw)
-    check_knowledge(found.get(FACTORIES, ()), found.get(SINKS, ()), lambda key: f"{display(path)}: [flake8] winsock-{key}")
+    check_knowledge(found, lambda key: f"{display(path)}: [flake8] winsock-{key}")
     return found
 
 
@@ -261,6 +266,7 @@ def read_pyproject(path: Path) -> dict[str, Any]:
         "extend-exclude": lambda v, w: tuple(utils.normalize_paths(list(_strings(v, w)), folder)),
         FACTORIES: _strings,
         SINKS: _strings,
+        DECORATORS: _strings,
     }
     found: dict[str, Any] = {}
     for key, value in section.items():
@@ -269,7 +275,7 @@ def read_pyproject(path: Path) -> dict[str, Any]:
                 f"{display(path)}: unknown key {key!r} in [tool.{SECTION}] (known keys: {', '.join(sorted(readers))})"
             )
         found[key] = readers[key](value, f"{display(path)}: [tool.{SECTION}] {key}")
-    check_knowledge(found.get(FACTORIES, ()), found.get(SINKS, ()), lambda key: f"{display(path)}: [tool.{SECTION}] {key}")
+    check_knowledge(found, lambda key: f"{display(path)}: [tool.{SECTION}] {key}")
     return found
 
 
@@ -291,12 +297,13 @@ def load(flake8_file: Optional[Path], pyproject: Optional[Path]) -> Settings:
         extend_exclude=merged.get("extend-exclude", ()),
         socket_factories=merged.get(FACTORIES, ()),
         handle_sinks=merged.get(SINKS, ()),
+        posix_decorators=merged.get(DECORATORS, ()),
         files=tuple(path for path in (flake8_file, pyproject) if path is not None),
     )
 
 
-def for_plugin(raw_factories: object, raw_sinks: object, config: Optional[str], isolated: bool) -> tuple[Codes, Codes]:
-    """The plugin's socket factories and handle sinks: flake8's options, else pyproject.toml.
+def for_plugin(raw: Mapping[str, object], config: Optional[str], isolated: bool) -> dict[str, Codes]:
+    """The plugin's knowledge (``KNOWLEDGE`` keys): flake8's options, else pyproject.toml.
 
     flake8 hands over the raw option values (from its command line or ``[flake8]``);
     an error names the file when the value is the file's, else the option.
@@ -311,17 +318,17 @@ def for_plugin(raw_factories: object, raw_sinks: object, config: Optional[str], 
             pass
         if "flake8" in parser:
             in_file = {name.replace("_", "-"): value for name, value in parser["flake8"].items()}
-    factories, sinks = split_names(raw_factories), split_names(raw_sinks)
+    given = {key: split_names(raw.get(key)) for key in KNOWLEDGE}
 
     def where(key: str) -> str:
-        name, raw = "winsock-" + key, raw_factories if key == FACTORIES else raw_sinks
-        if flake8_file is not None and name in in_file and split_names(in_file[name]) == split_names(raw):
+        name = "winsock-" + key
+        if flake8_file is not None and name in in_file and split_names(in_file[name]) == given[key]:
             return f"{display(flake8_file)}: [flake8] {name}"
         return f"--{name}"
 
-    check_knowledge(factories, sinks, where)
+    check_knowledge(given, where)
     settings = read_pyproject(pyproject) if pyproject else {}
-    return factories or settings.get(FACTORIES, ()), sinks or settings.get(SINKS, ())
+    return {key: given[key] or settings.get(key, ()) for key in KNOWLEDGE}
 
 
 # --- Which codes are reported --------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 
 from . import __version__
 from .check import check_source
-from .config import ConfigError, for_plugin
+from .config import DECORATORS, FACTORIES, KNOWLEDGE, SINKS, ConfigError, for_plugin
 
 if TYPE_CHECKING:
     from flake8.options.manager import OptionManager
@@ -23,8 +23,7 @@ if TYPE_CHECKING:
 class Plugin:
     name = "flake8-winsock"
     version = __version__
-    socket_factories: tuple[str, ...] = ()  # from the options, for every file
-    handle_sinks: tuple[str, ...] = ()
+    knowledge: dict[str, tuple[str, ...]] = {}  # the project's own, from the options, for every file
 
     @classmethod
     def add_options(cls, manager: OptionManager) -> None:
@@ -47,23 +46,28 @@ class Plugin:
             "WSK102 if left out). Also `winsock-handle-sinks` in flake8's configuration, "
             "or `handle-sinks` in [tool.flake8-winsock] of pyproject.toml.",
         )
+        manager.add_option(
+            "--winsock-posix-only-decorators",
+            default="",
+            parse_from_config=True,
+            metavar="NAMES",
+            help="Qualified names of the project's own test decorators that skip a test everywhere "
+            "but on POSIX (myproject.testing.posix_only): the C runtime rules stay silent in what they "
+            "decorate. Also `winsock-posix-only-decorators` in flake8's configuration, or "
+            "`posix-only-decorators` in [tool.flake8-winsock] of pyproject.toml.",
+        )
 
     @classmethod
     def parse_options(cls, options: argparse.Namespace) -> None:
         """The project's knowledge: flake8's options, else ``[tool.flake8-winsock]`` of
         the pyproject.toml beside flake8's configuration file (see ``config``)."""
         config_file, isolated = _preliminary(options)
+        raw = {key: getattr(options, "winsock_" + key.replace("-", "_"), "") for key in KNOWLEDGE}
         try:
-            factories, sinks = for_plugin(
-                getattr(options, "winsock_socket_factories", ""),
-                getattr(options, "winsock_handle_sinks", ""),
-                config_file,
-                isolated,
-            )
+            cls.knowledge = for_plugin(raw, config_file, isolated)
         except ConfigError as error:  # the configuration is wrong: say so, as flake8 does for its own
             print(f"flake8-winsock: {error}", file=sys.stderr)
             raise SystemExit(2) from None
-        cls.socket_factories, cls.handle_sinks = factories, sinks
 
     def __init__(self, tree: ast.AST, lines: list[str], filename: str) -> None:
         # ``tree`` makes this an AST plugin (flake8 only runs those on files Python
@@ -80,8 +84,9 @@ class Plugin:
                 self.filename,
                 python_parsed=True,
                 tree=self.tree,
-                socket_factories=self.socket_factories,
-                handle_sinks=self.handle_sinks,
+                socket_factories=self.knowledge.get(FACTORIES, ()),
+                handle_sinks=self.knowledge.get(SINKS, ()),
+                posix_decorators=self.knowledge.get(DECORATORS, ()),
             )
         except BaseException as error:  # noqa: B036 - the lint run must go on
             if isinstance(error, (KeyboardInterrupt, SystemExit)):

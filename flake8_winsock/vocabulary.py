@@ -103,8 +103,9 @@ def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
             | {last(q) for q in catalog.PLATFORM_TEST_CALLS}
             | {last(q) for q in catalog.POSIX_ONLY}
             | set(catalog.POSIX_MODULES)
-            | {last(q) for q in (*catalog.SKIP_IF, *catalog.SKIP_UNLESS)}
-            | {"hasattr"}
+            | {last(q) for q in (*catalog.SKIP_IF, *catalog.SKIP_UNLESS, *knowledge.posix_decorators)}
+            | set(catalog.MARK_NAMES)
+            | {catalog.SKIP_ATTRIBUTE, "hasattr"}
         ),
         reference_calls=frozenset({last(q) for q in (*catalog.PASS_THROUGH, *catalog.LIBRARY_LOADERS)}),
         socket_calls=frozenset(

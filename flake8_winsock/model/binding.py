@@ -18,6 +18,11 @@ Comprehension = Union[cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp]
 Facts = dict[str, Value]
 
 
+def _common(a: Facts, b: Facts) -> Facts:
+    """The facts that hold whichever of two tests decided: those both say alike."""
+    return {key: value for key, value in a.items() if key in b and b[key] == value}
+
+
 class Binder:
     def __init__(self, state: State, evaluator: Evaluator) -> None:
         self.state, self.evaluator = state, evaluator
@@ -83,9 +88,9 @@ class Binder:
             return when_false, when_true
         if isinstance(test, cst.BooleanOperation):
             left, right = self.narrowing(test.left), self.narrowing(test.right)
-            if isinstance(test.operator, cst.And):
-                return {**left[0], **right[0]}, {}
-            return {}, {**left[1], **right[1]}
+            if isinstance(test.operator, cst.And):  # true: both hold; false: what either way holds
+                return {**left[0], **right[0]}, _common(left[1], right[1])
+            return _common(left[0], right[0]), {**left[1], **right[1]}
         guard = self.evaluator.guard(test)
         if guard is not None:
             return guard.facts()

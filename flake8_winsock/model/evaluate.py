@@ -37,7 +37,7 @@ class Evaluator:
     def __init__(self, state: State, program: Program, knowledge: catalog.Knowledge) -> None:
         self.state, self.program = state, program
         self.call_results, self.sinks = knowledge.call_results, knowledge.sinks
-        self.platform = Platform(self.value_of)
+        self.platform = Platform(self.value_of, knowledge.posix_decorators)
         self.containers = Containers(state, self.value_of)
         # Set by the runner: a function's summary, what a call gives a function; a comprehension's value.
         self.summarise: Callable[[FuncInfo], Summary] = lambda info: Summary()
@@ -139,7 +139,7 @@ class Evaluator:
 
     def result(self, qualname: str, node: cst.Call, receiver: Value, receiver_name: Optional[str]) -> Value:
         """What calling ``qualname`` yields, by the catalog (or the module's own program)."""
-        if self.platform.is_platform_call(qualname):
+        if self.platform.is_call(qualname):
             return self.platform.call(qualname, node)
         if qualname in catalog.PASS_THROUGH:
             return self.value_of(argument(node, catalog.PASS_THROUGH[qualname]))

@@ -79,7 +79,19 @@ class Statements(Walker):
         value = self.evaluator.value_of(node.value)
         for target in node.targets:
             self.binder.bind(target.target, value)
+            if isinstance(target.target, cst.Name):
+                self.marks(target.target.value, node.value)
         self.after_posix_only_call(node.value)
+
+    def marks(self, name: str, value: cst.BaseExpression) -> None:
+        """``pytestmark = pytest.mark.skipif(sys.platform == "win32", ...)``: the module (or
+        class) runs on POSIX only; so does a Twisted test class that sets ``skip`` on Windows."""
+        state = self.state
+        if name in catalog.MARK_NAMES and self.evaluator.platform.marked(value):
+            state.env.bind(POSIX, True)
+        elif name == catalog.SKIP_ATTRIBUTE and state.in_class_body and state.env.lookup(POSIX)[0] is False:
+            if state.current_class is not None:
+                state.current_class.posix = True
 
     def leave_Expr(self, node: cst.Expr) -> None:
         self.after_posix_only_call(node.value)
@@ -222,12 +234,19 @@ class Statements(Walker):
     visit_TryStar = visit_Try
 
     def visit_Match(self, node: cst.Match) -> bool:
-        state = self.state
+        state, platform = self.state, self.evaluator.platform
         self.walk(node.subject)
         before = state.env
         outcomes = [before]  # no case matched
+        others: dict[str, Value] = {}  # what holds once the cases before did not match
         for case in node.cases:
             state.env = before.copy()
+            self.apply(others)
+            guard = platform.case(node.subject, case.pattern)  # ``case "linux" | "darwin":``
+            if guard is not None:
+                when_true, when_false = guard.facts()
+                self.apply(when_true)
+                others = {**others, **when_false}
             for name in _captured(case.pattern):
                 state.env.bind(name, None)
             if case.guard is not None:
@@ -299,10 +318,11 @@ class Statements(Walker):
         state.current_class, state.self_name, state.in_class_body = info, None, True
         self.run_body(node.body)
         info.declared.update({k: v for k, v in state.env.scope_vars().items() if isinstance(v, (Sock, Many))})
+        info.posix = info.posix or state.env.lookup(POSIX)[0] is True  # ``pytestmark`` in its body
         state.env, state.current_class, state.self_name, state.in_class_body = saved
         state.scope_names.pop()
         state.env.bind(node.name.value, Ref(info.key))
-        posix = state.posix_only_here() or self.evaluator.platform.decorated_posix(node.decorators)
+        posix = state.posix_only_here() or info.posix or self.evaluator.platform.decorated_posix(node.decorators)
         self.program.queue.append(ClassRun(info, state.env if state.in_function else None, state.top, posix))
         return False
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..vocabulary import identifier
-from .values import Value, join
+from .values import POSIX, Value, join
 
 # A branch does not copy its scope's bindings: it is a layer over them holding what the
 # branch binds, so that a branch and a merge cost what the branch changed, not the size
@@ -135,8 +135,9 @@ def merge(envs: list[Env]) -> Env:
         seen_any = False
         for env in live:
             seen, found = env.lookup(key)
-            if not found:
+            if not found and key != POSIX:
                 continue  # unbound on that path: it cannot be used there
+            # (no platform fact on a path: either platform, there)
             value = join(value, seen) if seen_any else seen
             seen_any = True
         if seen_any:

@@ -1,8 +1,11 @@
 """Platform tests: which code can only run on POSIX, so that C runtime calls there are fine.
 
-``sys.platform == "win32"``, ``os.name != "nt"``, ``sys.platform.startswith("linux")``,
-``platform.system() == "Windows"``, ``hasattr(os, "fork")`` and the test decorators
-that skip on a condition become ``Guard`` values; flow turns them into facts.
+``sys.platform == "win32"``, ``os.name != "nt"``, ``sys.platform.startswith(("linux",
+"darwin"))``, ``platform.system() == "Windows"``, ``hasattr(os, "fork")`` become ``Guard``
+values, and ``match sys.platform:`` cases guards of their own; flow turns them into facts.
+The test marks that skip a test (``unittest.skipIf(...)``, ``pytest.mark.skipif(...)``,
+also kept in a name or in ``pytestmark``) become ``Skip`` values, and so do the
+POSIX-only decorators a library or the project names.
 """
 
 from __future__ import annotations
@@ -13,23 +16,24 @@ import libcst as cst
 
 from .. import catalog
 from .syntax import argument, string
-from .values import Guard, Ref, Value
+from .values import Guard, Ref, Skip, Tup, Value
 
 Evaluate = Callable[[Optional[cst.BaseExpression]], Value]
 
 
 def guard_for(windows: list[bool]) -> Optional[Guard]:
     """The guard for "the platform is one of these", given which of them are Windows."""
-    if all(windows):
+    if windows and all(windows):
         return Guard(when_true=False, when_false=True)
-    if not any(windows):
+    if windows and not any(windows):
         return Guard(when_true=True, when_false=None)
     return None
 
 
 class Platform:
-    def __init__(self, evaluate: Evaluate) -> None:
+    def __init__(self, evaluate: Evaluate, posix_decorators: frozenset[str]) -> None:
         self.evaluate = evaluate
+        self.posix_decorators = posix_decorators
 
     def probe(self, node: cst.BaseExpression) -> Optional[str]:
         """The Windows prefix of a platform probe (``sys.platform``, ``os.name``, ...)."""
@@ -47,44 +51,81 @@ class Platform:
         marker = self.probe(node.left)
         if marker is None:
             return None
-        literals = [string(e.value) for e in other.elements] if isinstance(other, cst.Tuple) else [string(other)]
-        if any(literal is None for literal in literals):
+        literals = _strings(other)
+        if literals is None:
             return None
-        guard = guard_for([str(literal).startswith(marker) for literal in literals])
+        guard = guard_for([literal.startswith(marker) for literal in literals])
         if isinstance(operator, (cst.NotEqual, cst.NotIn)):
             return guard.negated() if guard else None
         return guard if isinstance(operator, (cst.Equal, cst.In)) else None
 
-    def call(self, qualname: str, node: cst.Call) -> Optional[Guard]:
-        """``sys.platform.startswith("win")``, ``hasattr(os, "fork")``, ``platform.isWindows()``."""
+    def case(self, subject: cst.BaseExpression, pattern: cst.MatchPattern) -> Optional[Guard]:
+        """The guard of a ``case`` of ``match sys.platform:`` (``case "linux" | "darwin":``)."""
+        marker = self.probe(subject)
+        options = pattern.patterns if isinstance(pattern, cst.MatchOr) else [pattern]
+        literals = []
+        for option in options:
+            value = option.pattern if isinstance(option, cst.MatchOrElement) else option
+            text = string(value.value) if isinstance(value, cst.MatchValue) else None
+            if marker is None or text is None:
+                return None
+            literals.append(text)
+        return guard_for([literal.startswith(marker) for literal in literals]) if marker else None
+
+    def is_call(self, qualname: str) -> bool:
+        return (
+            qualname in ("hasattr", *catalog.PLATFORM_TEST_CALLS, *catalog.SKIP_IF, *catalog.SKIP_UNLESS)
+            or qualname.endswith(".startswith")
+        )
+
+    def call(self, qualname: str, node: cst.Call) -> Value:
+        """``sys.platform.startswith("win")``, ``hasattr(os, "fork")``, ``platform.isWindows()``,
+        and the test marks ``unittest.skipIf(cond, ...)``, ``pytest.mark.skipif(cond, ...)``."""
         if qualname in catalog.PLATFORM_TEST_CALLS:
             return guard_for([catalog.PLATFORM_TEST_CALLS[qualname]])
+        if qualname in catalog.SKIP_IF or qualname in catalog.SKIP_UNLESS:
+            guard = self.evaluate(argument(node, 0, "condition"))
+            if not isinstance(guard, Guard):
+                return None
+            runs_if = guard.when_false if qualname in catalog.SKIP_IF else guard.when_true
+            return Skip(runs_if is True)
         if qualname == "hasattr":
             module, name = self.evaluate(argument(node, 0)), string(argument(node, 1))
             if isinstance(module, Ref) and f"{module.qualname}.{name}" in catalog.POSIX_ONLY:
                 return Guard(when_true=True, when_false=None)
             return None
         if qualname.endswith(".startswith"):
-            first = string(argument(node, 0))
+            literals = _strings(argument(node, 0))
             marker = catalog.PLATFORM_PROBES.get(qualname[: -len(".startswith")])
-            return guard_for([first.startswith(marker)]) if marker and first is not None else None
+            return guard_for([text.startswith(marker) for text in literals]) if marker and literals else None
         return None
 
-    def decorated_posix(self, decorators: Sequence[cst.Decorator]) -> bool:
-        """A test skipped unless on POSIX: ``@unittest.skipIf(sys.platform == "win32", ...)``."""
-        for decorator in decorators:
-            call = decorator.decorator
-            if not isinstance(call, cst.Call):
-                continue
-            skip = self.evaluate(call.func)
-            guard = self.evaluate(argument(call, 0, "condition"))
-            if not isinstance(skip, Ref) or not isinstance(guard, Guard):
-                continue
-            if skip.qualname in catalog.SKIP_UNLESS and guard.when_true is True:
-                return True
-            if skip.qualname in catalog.SKIP_IF and guard.when_false is True:
-                return True
+    def posix_only(self, value: Value) -> bool:
+        """Whether a decorator or a mark (or a list of them) skips everywhere but on POSIX."""
+        if isinstance(value, Skip):
+            return value.posix
+        if isinstance(value, Ref):
+            return value.qualname in self.posix_decorators
+        if isinstance(value, Tup):
+            return any(self.posix_only(item) for item in value.items)
         return False
 
-    def is_platform_call(self, qualname: str) -> bool:
-        return qualname == "hasattr" or qualname.endswith(".startswith") or qualname in catalog.PLATFORM_TEST_CALLS
+    def marked(self, expression: cst.BaseExpression) -> bool:
+        """``pytestmark = [pytest.mark.skipif(...), ...]``: any of the marks skips but on POSIX."""
+        if isinstance(expression, (cst.List, cst.Tuple)):
+            return any(self.marked(element.value) for element in expression.elements)
+        return self.posix_only(self.evaluate(expression))
+
+    def decorated_posix(self, decorators: Sequence[cst.Decorator]) -> bool:
+        """A test skipped unless on POSIX: ``@unittest.skipIf(sys.platform == "win32", ...)``,
+        ``@skip_on_windows`` (a name for one), ``@skipIfNonUnix`` (a library's)."""
+        return any(self.posix_only(self.evaluate(decorator.decorator)) for decorator in decorators)
+
+
+def _strings(node: Optional[cst.BaseExpression]) -> Optional[list[str]]:
+    """A string literal's value, or a tuple's of them."""
+    if isinstance(node, cst.Tuple):
+        found = [string(element.value) for element in node.elements]
+        return [text for text in found if text is not None] if None not in found else None
+    text = string(node)
+    return [text] if text is not None else None

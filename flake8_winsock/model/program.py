@@ -53,6 +53,7 @@ class ClassInfo:
     attrs: dict[str, Value] = field(default_factory=dict)  # facts in force this round
     stored: dict[str, Value] = field(default_factory=dict)  # what this round stored
     is_socket: bool = False  # derives from socket.socket: its instances are sockets
+    posix: bool = False  # its tests run on POSIX only (a mark, or ``skip`` set on Windows)
 
 
 @dataclass(frozen=True)

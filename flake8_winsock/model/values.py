@@ -128,6 +128,14 @@ class Guard:
         )
 
 
+@dataclass(frozen=True)
+class Skip:
+    """A test mark or decorator that skips a test: ``posix`` when it runs on POSIX only
+    (``unittest.skipIf(sys.platform == "win32", ...)``, ``pytest.mark.skipif(...)``)."""
+
+    posix: bool
+
+
 class _NoneLiteral:
     """The literal ``None``: it joins with anything without diluting it."""
 
@@ -137,7 +145,7 @@ class _NoneLiteral:
 
 NONE = _NoneLiteral()
 
-Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Guard, bool, _NoneLiteral, None]
+Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Guard, Skip, bool, _NoneLiteral, None]
 Evidence = Union[Sock, Handle]
 
 

@@ -13,7 +13,7 @@ import ast
 import random
 import re
 
-IMPORTS = "import os, socket, subprocess, sys, win32file\n"
+IMPORTS = "import functools, os, socket, subprocess, sys, threading, unittest, win32file, pytest\n"
 
 # {x}, {y}: names; {a}: an attribute; {f}: a function; {h}: a handle; {l}: a list.
 SNIPPETS = [
@@ -59,6 +59,16 @@ SNIPPETS = [
     "{x} = {y}.{a}",
     "{x}: socket.socket = {y}",
     "def {f}(s: socket.socket): os.write(s.fileno(), b'')",
+    "pytestmark = pytest.mark.skipif(sys.platform == 'win32', reason='x')",
+    "{f} = unittest.skipIf(sys.platform == 'win32', 'x')",
+    "@{f}\ndef {y}(s: socket.socket): os.dup(s.fileno())",
+    "if sys.platform.startswith('linux') or sys.platform == 'darwin': os.dup2({x}.fileno(), 0)",
+    "if sys.platform.startswith(('linux', 'darwin')): os.dup({x}.fileno())",
+    "match sys.platform:\n    case 'linux' | 'darwin': os.close({x}.fileno())\n    case _: pass",
+    "if sys.platform == 'win32': skip = 'x'",
+    "threading.Thread(target={f}, args=({x},)).start()",
+    "{f} = functools.partial(os.write, {x}.fileno())",
+    "{h} = {x}.fileno() if isinstance({x}, socket.socket) else {x}",
 ]
 _WORD = re.compile(r"[^\W\d]\w*")
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
