@@ -64,32 +64,136 @@ CALL_RESULTS: dict[str, str] = {
     "smtplib.SMTP_SSL": "smtplib.SMTP_SSL",
     "poplib.POP3": "poplib.POP3",
     "imaplib.IMAP4": "imaplib.IMAP4",
+    # Libraries
+    "eventlet.listen": SOCKET,
+    "eventlet.connect": SOCKET,
+    "trio.socket.socket": SOCKET,
+    "twisted.internet.tcp.Connection.getHandle": SOCKET,
+}
+
+# --- Libraries: their classes, what those hold, and what they call -------------------
+
+# Modules that mirror another's API: a green or async socket is a socket.
+MODULE_ALIASES = {
+    "trio.socket": "socket",
+    "gevent.socket": "socket",
+    "gevent._socket3": "socket",
+    "eventlet.green.socket": "socket",
+    "gevent.ssl": "ssl",
+    "eventlet.green.ssl": "ssl",
+}
+
+# Library classes, each with the library class it derives from: what is said below of a
+# class holds for the classes deriving from it (the module's own classes included).
+LIBRARY_BASES = {
+    "socketserver.TCPServer": "socketserver.BaseServer",
+    "socketserver.UDPServer": "socketserver.BaseServer",  # (derives from TCPServer, but serves datagrams)
+    "socketserver.ThreadingUDPServer": "socketserver.UDPServer",
+    "socketserver.ForkingUDPServer": "socketserver.UDPServer",
+    "socketserver.UnixDatagramServer": "socketserver.UDPServer",
+    "socketserver.ThreadingTCPServer": "socketserver.TCPServer",
+    "socketserver.ForkingTCPServer": "socketserver.TCPServer",
+    "socketserver.UnixStreamServer": "socketserver.TCPServer",
+    "socketserver.ThreadingUnixStreamServer": "socketserver.UnixStreamServer",
+    "http.server.HTTPServer": "socketserver.TCPServer",
+    "http.server.ThreadingHTTPServer": "http.server.HTTPServer",
+    "socketserver.StreamRequestHandler": "socketserver.BaseRequestHandler",
+    "socketserver.DatagramRequestHandler": "socketserver.BaseRequestHandler",
+    "http.server.BaseHTTPRequestHandler": "socketserver.StreamRequestHandler",
+    "http.server.SimpleHTTPRequestHandler": "http.server.BaseHTTPRequestHandler",
+    "http.server.CGIHTTPRequestHandler": "http.server.SimpleHTTPRequestHandler",
+    "http.client.HTTPSConnection": "http.client.HTTPConnection",
+    "ftplib.FTP_TLS": "ftplib.FTP",
+    "smtplib.SMTP_SSL": "smtplib.SMTP",
+    "smtplib.LMTP": "smtplib.SMTP",
+    "poplib.POP3_SSL": "poplib.POP3",
+    "imaplib.IMAP4_SSL": "imaplib.IMAP4",
+    "tornado.iostream.IOStream": "tornado.iostream.BaseIOStream",
+    "tornado.iostream.SSLIOStream": "tornado.iostream.IOStream",
+    "twisted.protocols.basic.LineReceiver": "twisted.internet.protocol.Protocol",
+    "twisted.protocols.basic.LineOnlyReceiver": "twisted.internet.protocol.Protocol",
+    "twisted.protocols.basic.IntNStringReceiver": "twisted.internet.protocol.Protocol",
+    "twisted.protocols.basic.Int32StringReceiver": "twisted.protocols.basic.IntNStringReceiver",
+    "twisted.protocols.basic.NetstringReceiver": "twisted.internet.protocol.Protocol",
+    "trio.SocketStream": "trio.abc.HalfCloseableStream",
+    "trio.SocketListener": "trio.abc.Listener",
 }
 
 # Attributes that hold a socket, on instances of the class and on ``self`` in classes
-# deriving from it. (``socketserver.BaseRequestHandler.request`` is not here: it is a
-# (data, socket) pair for UDP servers.)
+# deriving from it. A request handler's ``request`` is the connection's socket, or a
+# (data, socket) pair for a datagram server: the pair has no ``fileno()`` and no stream
+# takes it, so a use a rule reports is a use of the socket.
 SOCKET_ATTRIBUTES = frozenset(
     {
-        "socketserver.StreamRequestHandler.request",
+        "socketserver.BaseServer.socket",
+        "socketserver.BaseRequestHandler.request",
         "socketserver.StreamRequestHandler.connection",
         "http.client.HTTPConnection.sock",
-        "http.client.HTTPSConnection.sock",
         "ftplib.FTP.sock",
-        "ftplib.FTP_TLS.sock",
         "smtplib.SMTP.sock",
-        "smtplib.SMTP_SSL.sock",
         "poplib.POP3.sock",
         "imaplib.IMAP4.sock",
+        "tornado.iostream.IOStream.socket",
+        "trio.SocketStream.socket",
+        "trio.SocketListener.socket",
     }
 )
 
-# Methods of a receiver the analysis cannot type, whose call is evidence by itself.
-# asyncio's documented way to reach a transport's socket: method -> the string its
-# first argument must be (``transport.get_extra_info("socket")``).
-EXTRA_INFO_METHODS = {"get_extra_info": "socket"}
+# Attributes that hold an instance of a library class: a Twisted protocol's transport
+# (whose ``getHandle()`` is the connection's socket).
+INSTANCE_ATTRIBUTES = {
+    "twisted.internet.protocol.Protocol.transport": "twisted.internet.tcp.Connection",
+    "socketserver.BaseRequestHandler.server": "socketserver.BaseServer",
+}
+
+# Methods the library calls with values of these kinds, for the classes deriving from it
+# that define them: "socket", or the class of an instance given (None: nothing known).
+CALLBACK_METHODS: dict[str, tuple[Optional[str], ...]] = {
+    "tornado.tcpserver.TCPServer.handle_stream": ("tornado.iostream.IOStream", None),
+    "gevent.server.StreamServer.handle": (SOCKET, None),
+}
+
+# Calls that call a function they are given with a connection's socket (its position,
+# keyword), and what it is given.
+CALLBACKS: dict[str, tuple[tuple[Optional[int], Optional[str]], tuple[Optional[str], ...]]] = {
+    "gevent.server.StreamServer": ((1, "handle"), (SOCKET, None)),
+}
+
+# Methods of a receiver the analysis cannot type, whose call is evidence by itself:
+# method -> what its first argument must be: a string (asyncio's documented
+# ``transport.get_extra_info("socket")``) or a qualified name (anyio's
+# ``stream.extra(SocketAttribute.raw_socket)``).
+EXTRA_INFO_METHODS = {"get_extra_info": "socket", "extra": "anyio.abc.SocketAttribute.raw_socket"}
 # Methods that return a socket when handed one (``context.wrap_socket(sock)``).
 SOCKET_WRAPPING_METHODS = frozenset({"wrap_socket"})
+
+
+def canonical(qualname: str) -> str:
+    """A qualified name as the catalog spells it (``gevent.socket.socket`` is ``socket.socket``)."""
+    for alias, module in MODULE_ALIASES.items():
+        if qualname == alias or qualname.startswith(alias + "."):
+            return module + qualname[len(alias) :]
+    return LIBRARY_ATTRIBUTES.get(qualname, qualname)
+
+
+def library_classes(qualname: str) -> list[str]:
+    """A library class and the library classes it derives from, nearest first."""
+    found = [qualname]
+    while found[-1] in LIBRARY_BASES and len(found) < 12:
+        found.append(LIBRARY_BASES[found[-1]])
+    return found
+
+
+def _class_of(member: str) -> str:
+    return member.rsplit(".", 1)[0]
+
+
+# Every library class the catalog says something of: deriving from one is evidence.
+LIBRARY_CLASSES = frozenset(
+    {*LIBRARY_BASES, *LIBRARY_BASES.values(), *CALLBACKS, *INSTANCE_ATTRIBUTES.values()}
+    | {_class_of(q) for q in (*SOCKET_ATTRIBUTES, *INSTANCE_ATTRIBUTES, *CALLBACK_METHODS)}
+)
+
 
 # --- Calls that call what they are given ------------------------------------------------
 

@@ -59,6 +59,8 @@ class Vocabulary:
     sink_modules: frozenset[str]
     # Sink names that take the socket object itself (subprocess streams).
     socket_sinks: frozenset[str]
+    # Methods a library calls with a socket, or with what holds one (``handle_stream``).
+    callback_methods: frozenset[str]
     # Words of the platform tests the model understands (``platform``, ``fork``, ...).
     platform_words: frozenset[str]
     # Calls whose result may be a reference to what they are given or name: pass-through
@@ -73,6 +75,13 @@ class Vocabulary:
         return self.anywhere_sinks | self.module_sinks | self.builtin_sinks
 
 
+def _holding_classes() -> set[str]:
+    """The library classes whose instances (or subclasses' ``self``) have an attribute
+    that holds a socket, their own or inherited."""
+    holders = {q.rsplit(".", 1)[0] for q in catalog.SOCKET_ATTRIBUTES}
+    return {cls for cls in catalog.LIBRARY_CLASSES if holders & set(catalog.library_classes(cls))} | holders
+
+
 @lru_cache(maxsize=32)
 def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
     sinks = list(knowledge.sinks.values())
@@ -82,8 +91,9 @@ def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
         {last(q) for q in catalog.SOCKET_CLASSES}
         # a socket's own methods (``dup``, ``accept``) need a socket first
         | {last(q) for q, kind in results.items() if kind in makes_socket and not q.startswith(catalog.SOCKET_CLASS + ".")}
-        | {last(q.rsplit(".", 1)[0]) for q in catalog.SOCKET_ATTRIBUTES}  # the classes whose attributes hold one
-        | set(catalog.EXTRA_INFO_METHODS)
+        | {last(q) for q in _holding_classes()}  # the library classes whose attributes hold one
+        | {last(q) for q in catalog.CALLBACKS}  # the servers that call a function with one
+        | {last(key) if "." in key else method for method, key in catalog.EXTRA_INFO_METHODS.items()}
         | set(catalog.SOCKET_WRAPPING_METHODS)
     )
     handles = {last(q) for q, kind in results.items() if kind == catalog.HANDLE}
@@ -98,6 +108,7 @@ def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
         builtin_sinks=frozenset(s.name for s in runtime if "." not in s.qualname),
         sink_modules=frozenset(s.qualname.rsplit(".", 1)[0].split(".")[0] for s in runtime if "." in s.qualname),
         socket_sinks=frozenset(s.name for s in sinks if s.takes_socket),
+        callback_methods=frozenset(last(q) for q in catalog.CALLBACK_METHODS),
         platform_words=frozenset(
             {re.findall(r"\w+", probe)[-1] for probe in catalog.PLATFORM_PROBES}
             | {last(q) for q in catalog.PLATFORM_TEST_CALLS}

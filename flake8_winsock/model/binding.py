@@ -65,7 +65,7 @@ class Binder:
             for alias in node.names:
                 path = dotted(alias.name) or ""
                 if alias.asname is not None:
-                    env.bind(alias.asname.name.value, Ref(path))  # type: ignore[union-attr]
+                    env.bind(alias.asname.name.value, Ref(catalog.canonical(path)))  # type: ignore[union-attr]
                 else:
                     root = path.split(".")[0]
                     env.bind(root, Ref(root))
@@ -79,7 +79,7 @@ class Binder:
             imported = dotted(alias.name) or ""
             local = alias.asname.name if alias.asname is not None else None
             name = local.value if isinstance(local, cst.Name) else imported
-            env.bind(name, Ref(f"{module}.{imported}") if module else None)
+            env.bind(name, Ref(catalog.canonical(f"{module}.{imported}")) if module else None)
 
     def narrowing(self, test: cst.BaseExpression) -> tuple[Facts, Facts]:
         """Facts that hold when ``test`` is true, and when it is false."""

@@ -19,13 +19,20 @@ from ..vocabulary import identifier
 from . import shapes
 from .containers import Containers
 from .platform import Platform
-from .program import FuncInfo, Program, Summary
+from .program import ClassInfo, FuncInfo, Program, Summary
 from .state import State
 from .syntax import Invocation, argument, dotted, string
-from .values import NONE, Guard, Handle, Inst, Many, Member, Origin, Param, Ref, Sock, Tup, Value, join
+from .values import NONE, Guard, Handle, Inst, Many, Member, Origin, Param, Ref, Sock, Tup, Value, is_evidence, join
 
 _BUILTINS = frozenset(dir(builtins))
 _DISPATCH_KEYWORDS = frozenset({"executor"})  # keywords a dispatching call keeps for itself
+
+
+_PROPERTIES = frozenset({"property", "functools.cached_property"})
+
+
+def _is_property(info: FuncInfo) -> bool:
+    return any(dotted(d.decorator) in _PROPERTIES or dotted(d.decorator) == "cached_property" for d in info.node.decorators)
 
 
 def _positional_names(info: FuncInfo) -> list[str]:
@@ -41,7 +48,7 @@ class Evaluator:
         self.containers = Containers(state, self.value_of)
         # Set by the runner: a function's summary, what a call gives a function; a comprehension's value.
         self.summarise: Callable[[FuncInfo], Summary] = lambda info: Summary()
-        self.give: Callable[[FuncInfo, dict[str, Value], Origin], None] = lambda info, values, hop: None
+        self.give: Callable[[FuncInfo, dict[str, Value], Optional[Origin]], None] = lambda info, values, hop: None
         self.comprehend: Callable[[cst.BaseExpression], Value] = lambda node: None
 
     def value_of(self, node: Optional[cst.BaseExpression]) -> Value:
@@ -94,18 +101,41 @@ class Evaluator:
         base = self.value_of(node.value)
         attr = identifier(node.attr.value)
         if isinstance(base, Ref):
-            qualname = f"{base.qualname}.{attr}"
-            return Ref(catalog.LIBRARY_ATTRIBUTES.get(qualname, qualname))
-        classes = self.program.classes
-        if isinstance(base, Inst) and base.cls in classes:
-            if f"{base.cls}.{attr}" in self.program.functions and attr not in classes[base.cls].attrs:
-                return Member(base, dotted(node.value), attr)  # a method of the module's class
-            return classes[base.cls].attrs.get(attr)
-        if isinstance(base, Inst) and f"{base.cls}.{attr}" in catalog.SOCKET_ATTRIBUTES:
-            return Sock(self.state.origin(f"{path or attr}", node))
-        if isinstance(base, (Inst, Sock, Param)):
+            return Ref(catalog.canonical(f"{base.qualname}.{attr}"))
+        if isinstance(base, Inst):
+            return self.instance_attribute(base, node, attr)
+        if isinstance(base, (Sock, Param)):
             return Member(base, dotted(node.value), attr)
         return None
+
+    def instance_attribute(self, base: Inst, node: cst.Attribute, attr: str) -> Value:
+        """An attribute of an instance: what the module's class (or one it derives from)
+        stores there, its method or property, or what the library class says it holds."""
+        program = self.program
+        info = program.classes.get(base.cls)
+        for owner in info.lineage() if info is not None else ():
+            if attr in owner.attrs:
+                return owner.attrs[attr]
+            method = program.functions.get(f"{owner.key}.{attr}")
+            if method is not None:
+                return self.property_value(method, node) if _is_property(method) else Member(base, dotted(node.value), attr)
+        libraries = program.library_classes(base.cls)
+        for cls in libraries:
+            if f"{cls}.{attr}" in catalog.SOCKET_ATTRIBUTES:
+                return Sock(self.state.origin(f"{cls.rsplit('.', 1)[-1]}.{attr}", node))
+            if f"{cls}.{attr}" in catalog.INSTANCE_ATTRIBUTES:
+                return Inst(catalog.INSTANCE_ATTRIBUTES[f"{cls}.{attr}"])
+        return Member(base, dotted(node.value), attr) if info is None or libraries else None
+
+    def property_value(self, method: FuncInfo, node: cst.Attribute) -> Value:
+        """What reading a property gives: what its getter returns, cited as the read."""
+        returned = self.summarise(method).returns
+        origin = self.state.origin(dotted(node) or method.name, node)
+        if isinstance(returned, Sock):
+            return Sock(origin)
+        if isinstance(returned, Handle):
+            return Handle(Sock(origin), None)
+        return returned if isinstance(returned, (Inst, Many)) else None
 
     def subscript(self, node: cst.Subscript) -> Value:
         base = self.value_of(node.value)
@@ -129,10 +159,18 @@ class Evaluator:
         if isinstance(func, Member) and isinstance(func.receiver, Param):
             kind = self.call_results.get(f"{catalog.SOCKET_CLASS}.{func.name}")
             return Param(func.receiver.index, True) if kind == catalog.HANDLE and not func.receiver.handle else None
-        if isinstance(func, Member):
+        if isinstance(func, Member) and isinstance(func.receiver, Inst):
             receiver = func.receiver
-            cls = catalog.SOCKET_CLASS if isinstance(receiver, Sock) else receiver.cls if isinstance(receiver, Inst) else ""
-            return self.result(f"{cls}.{func.name}", node, receiver, func.receiver_name)
+            method = self.program.method(receiver.cls, func.name)
+            if method is not None:
+                return self.returned(method, node, 1)
+            for cls in self.program.library_classes(receiver.cls):
+                value = self.result(f"{cls}.{func.name}", node, receiver, func.receiver_name)
+                if value is not None:
+                    return value
+            return None
+        if isinstance(func, Member):
+            return self.result(f"{catalog.SOCKET_CLASS}.{func.name}", node, func.receiver, func.receiver_name)
         if isinstance(node.func, cst.Attribute):
             return self.evident_method(node, node.func)
         return None
@@ -160,7 +198,7 @@ class Evaluator:
             return Sock(self.state.origin(f"{cls.name}()", node)) if cls.is_socket else Inst(qualname)
         kind = self.call_results.get(qualname)
         if kind is None:
-            return None
+            return Inst(qualname) if qualname in catalog.LIBRARY_CLASSES else None
         spelled = f"{receiver_name}.{qualname.rsplit('.', 1)[1]}" if receiver_name else qualname
         origin = self.state.origin(f"{spelled}()", node)
         if isinstance(receiver, Sock) and receiver.origin.via:  # ``s.accept()``, ``s.dup()`` of an element
@@ -247,6 +285,43 @@ class Evaluator:
                 bound = 1  # ``obj.method(s)``: ``self`` is the object
             if info is not None:
                 self.give(info, self.arguments_of(info, call, bound), self.state.origin(f"{info.name}()", node))
+            if isinstance(callee, Ref) and not self.state.summaries:
+                self.serves(callee.qualname, call)
+
+    def serves(self, server: str, call: Invocation) -> None:
+        """A library server made with a function it calls with each connection's socket
+        (``StreamServer(address, handle)``): the function's parameters get what it gives."""
+        for cls in self.program.library_classes(server):
+            if cls in catalog.CALLBACKS:
+                (position, keyword), kinds = catalog.CALLBACKS[cls]
+                target = self.value_of(call.argument(position, keyword))
+                info = self.function_of(target)
+                if info is not None:
+                    names = _positional_names(info)[1 if isinstance(target, Member) and info.owner is not None else 0 :]
+                    origin = self.state.origin(f"{cls.rsplit('.', 1)[-1]}() connection", call.node)
+                    self.give(info, {n: self.made(kind, origin) for n, kind in zip(names, kinds) if kind}, None)
+                return
+
+    def library_calls(self, cls: ClassInfo) -> None:
+        """The methods a library calls, of a class deriving from its class: their parameters
+        get what the library gives them (``handle_stream(self, stream, address)``)."""
+        for method in cls.methods:
+            for library in self.program.library_classes(cls.key):
+                kinds = catalog.CALLBACK_METHODS.get(f"{library}.{method.node.name.value}")
+                if kinds is not None:
+                    origin = self.state.origin(f"{library.rsplit('.', 1)[-1]}.{method.node.name.value}() argument", method.node)
+                    names = _positional_names(method)[1:]
+                    for name, kind in zip(names, kinds):
+                        value = self.made(kind, origin)
+                        if value is not None and not is_evidence(method.given.get(name)):
+                            method.given[name] = value
+                    break
+
+    def made(self, kind: Optional[str], origin: Origin) -> Value:
+        """A value of a kind the catalog names: a socket, or an instance of a class."""
+        if kind is None:
+            return None
+        return Sock(origin) if kind == catalog.SOCKET else Inst(kind)
 
     def arguments_of(self, info: FuncInfo, call: Invocation, bound: int) -> dict[str, Value]:
         """What a call gives each parameter of ``info``, by position (after the ``bound``
@@ -270,8 +345,10 @@ class Evaluator:
         receiver = dotted(func.value)
         spelled = f"{receiver}.{name}" if receiver else name
         first = argument(node, 0)
-        if name in catalog.EXTRA_INFO_METHODS and string(first) == catalog.EXTRA_INFO_METHODS[name]:
-            return Sock(self.state.origin(f"{spelled}({first.value})", node))  # type: ignore[union-attr]
+        if name in catalog.EXTRA_INFO_METHODS and first is not None:
+            key = self.value_of(first)
+            if catalog.EXTRA_INFO_METHODS[name] in (string(first), key.qualname if isinstance(key, Ref) else None):
+                return Sock(self.state.origin(f"{spelled}({cst.Module([]).code_for_node(first)})", node))
         if name in catalog.SOCKET_WRAPPING_METHODS and isinstance(self.value_of(first), Sock):
             return Sock(self.state.origin(f"{spelled}()", node))
         return None
@@ -291,7 +368,9 @@ class Evaluator:
         """What an annotation of ``what`` (``parameter 's'``, ``'self.sock'``) promises, as a value."""
         found = shapes.shape(node, self.value_of, self.is_socket_class)
         if found is None:
-            return None
+            known = self.value_of(node)
+            classes = (*self.program.classes, *catalog.LIBRARY_CLASSES)
+            return Inst(known.qualname) if isinstance(known, Ref) and known.qualname in classes else None
         if found == shapes.SOCKET:
             return Sock(self.state.origin(f"{what} annotated as a socket", at))
         kind = "container" if found == shapes.SOCKETS else "tuple"
@@ -306,7 +385,7 @@ class Evaluator:
         if isinstance(callee, Ref):
             return self.program.functions.get(callee.qualname)
         if isinstance(callee, Member) and isinstance(callee.receiver, Inst):
-            return self.program.functions.get(f"{callee.receiver.cls}.{callee.name}")
+            return self.program.method(callee.receiver.cls, callee.name)
         return None
 
     def sink_of(self, callee: Value) -> Optional[catalog.Sink]:

@@ -19,7 +19,7 @@ from .frames import Env, merge
 from .program import ClassInfo, ClassRun, FuncInfo, FunctionRun, Program
 from .state import State
 from .syntax import dotted
-from .values import NONE, POSIX, Many, Ref, Sock, Value
+from .values import NONE, POSIX, Inst, Many, Ref, Sock, Value
 from .walker import Walker
 
 _ADDING = (cst.AddAssign, cst.BitOrAssign, cst.BitXorAssign)  # ``c += ...`` and the like put into ``c``
@@ -306,18 +306,19 @@ class Statements(Walker):
         state.scope_names.append(node.name.value)
         info = ClassInfo(key=f"<{'.'.join(state.scope_names)}>", name=node.name.value)
         info.is_socket = any(self.evaluator.is_socket_class(base.value) for base in node.bases)
-        for base in node.bases:  # socket attributes inherited from a library class
+        for base in node.bases:  # what it inherits: the module's classes, the catalog's library classes
             known = self.evaluator.value_of(base.value)
-            for attribute in catalog.SOCKET_ATTRIBUTES if isinstance(known, Ref) else ():
-                cls, _, attr = attribute.rpartition(".")
-                if cls == known.qualname:  # type: ignore[union-attr]
-                    info.declared[attr] = Sock(state.origin(f"{cls.rsplit('.', 1)[-1]}.{attr}", base))
+            if isinstance(known, Ref) and known.qualname in self.program.classes:
+                info.bases.append(self.program.classes[known.qualname])
+            elif isinstance(known, Ref) and known.qualname in catalog.LIBRARY_CLASSES:
+                info.library.append(known.qualname)
         self.program.classes[info.key] = info
         saved = (state.env, state.current_class, state.self_name, state.in_class_body)
         state.env = Env(parent=state.env)
         state.current_class, state.self_name, state.in_class_body = info, None, True
         self.run_body(node.body)
-        info.declared.update({k: v for k, v in state.env.scope_vars().items() if isinstance(v, (Sock, Many))})
+        info.declared.update({k: v for k, v in state.env.scope_vars().items() if isinstance(v, (Sock, Many, Inst))})
+        self.evaluator.library_calls(info)
         info.posix = info.posix or state.env.lookup(POSIX)[0] is True  # ``pytestmark`` in its body
         state.env, state.current_class, state.self_name, state.in_class_body = saved
         state.scope_names.pop()

@@ -114,12 +114,21 @@ class Platform:
         """``pytestmark = [pytest.mark.skipif(...), ...]``: any of the marks skips but on POSIX."""
         if isinstance(expression, (cst.List, cst.Tuple)):
             return any(self.marked(element.value) for element in expression.elements)
-        return self.posix_only(self.evaluate(expression))
+        return self.skips_but_posix(expression)
 
     def decorated_posix(self, decorators: Sequence[cst.Decorator]) -> bool:
         """A test skipped unless on POSIX: ``@unittest.skipIf(sys.platform == "win32", ...)``,
-        ``@skip_on_windows`` (a name for one), ``@skipIfNonUnix`` (a library's)."""
-        return any(self.posix_only(self.evaluate(decorator.decorator)) for decorator in decorators)
+        ``@skip_on_windows`` (a name for one), ``@skipIfNonUnix`` (a library's),
+        ``@skipOnWindows("reason")`` (a library's, given its reason)."""
+        return any(self.skips_but_posix(decorator.decorator) for decorator in decorators)
+
+    def skips_but_posix(self, expression: cst.BaseExpression) -> bool:
+        if self.posix_only(self.evaluate(expression)):
+            return True
+        if isinstance(expression, cst.Call):  # a POSIX-only decorator given its reason
+            callee = self.evaluate(expression.func)
+            return isinstance(callee, Ref) and callee.qualname in self.posix_decorators
+        return False
 
 
 def _strings(node: Optional[cst.BaseExpression]) -> Optional[list[str]]:

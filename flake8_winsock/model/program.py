@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Optional, Union
 
 import libcst as cst
 
+from .. import catalog
 from .values import Value
 
 if TYPE_CHECKING:
@@ -54,6 +55,24 @@ class ClassInfo:
     stored: dict[str, Value] = field(default_factory=dict)  # what this round stored
     is_socket: bool = False  # derives from socket.socket: its instances are sockets
     posix: bool = False  # its tests run on POSIX only (a mark, or ``skip`` set on Windows)
+    bases: list["ClassInfo"] = field(default_factory=list)  # the module's classes it derives from
+    library: list[str] = field(default_factory=list)  # the catalog's library classes it derives from
+
+    def lineage(self) -> list["ClassInfo"]:
+        """The class and the module's classes it derives from, in method resolution order
+        (depth first, each once)."""
+        found: list[ClassInfo] = []
+        todo = [self]
+        while todo:
+            info = todo.pop(0)
+            if info not in found:
+                found.append(info)
+                todo[:0] = info.bases
+        return found
+
+    def libraries(self) -> list[str]:
+        """The library classes it derives from, directly or through the module's classes."""
+        return [cls for info in self.lineage() for cls in info.library]
 
 
 @dataclass(frozen=True)
@@ -100,3 +119,25 @@ class Program:
 
     def function_of(self, qualname: str) -> Optional[FuncInfo]:
         return self.functions.get(qualname)
+
+    def rerun(self, key: str) -> None:
+        """What has run and has been given more: it runs again."""
+        work = self.done.get(key)
+        if work is not None:
+            self.again[key] = work
+
+    def method(self, cls: str, name: str) -> Optional[FuncInfo]:
+        """The method ``name`` of the module's class ``cls``, its own or inherited."""
+        info = self.classes.get(cls)
+        for owner in info.lineage() if info is not None else ():
+            found = self.functions.get(f"{owner.key}.{name}")
+            if found is not None:
+                return found
+        return None
+
+    def library_classes(self, cls: str) -> list[str]:
+        """The library classes an instance of ``cls`` is one of: its own library classes
+        and theirs, nearest first (``cls`` a library class or one of the module's)."""
+        info = self.classes.get(cls)
+        direct = info.libraries() if info is not None else [cls]
+        return [found for each in direct for found in catalog.library_classes(each)]

@@ -12,6 +12,8 @@ parameters as ``Param`` values, so that the call can put its own arguments in.
 
 from __future__ import annotations
 
+from typing import Optional
+
 import libcst as cst
 
 from .. import catalog
@@ -68,19 +70,18 @@ class Runner:
             self.run_class(work, parent)
         state.top, state.run = saved
 
-    def give(self, info: FuncInfo, values: dict[str, Value], hop: Origin) -> None:
-        """A call gives ``info``'s parameters these values: keep the first evidence each gets."""
+    def give(self, info: FuncInfo, values: dict[str, Value], hop: Optional[Origin]) -> None:
+        """A call gives ``info``'s parameters these values: keep the first evidence each gets
+        (``hop`` the module's call that gives them; None: a library's call, its values made there)."""
         if self.state.summaries:
             return  # a summary's values stand for any call: they give nothing
         changed = False
         for name, value in values.items():
             if is_evidence(value) and not is_evidence(info.given.get(name)):
-                info.given[name] = given(value, hop)
+                info.given[name] = given(value, hop) if hop is not None else value
                 changed = True
         if changed:
-            work = self.program.done.get(info.owner.key if info.owner is not None else info.key)
-            if work is not None:
-                self.program.again[work.key] = work
+            self.program.rerun(info.owner.key if info.owner is not None else info.key)
 
     def summarise(self, info: FuncInfo) -> Summary:
         """What a call of the function returns, with ``Param`` for the call's arguments."""

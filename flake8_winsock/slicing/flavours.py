@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..vocabulary import Vocabulary
 from .index import Units
-from .units import REFERENCE, SOCKETS, Key, Unit
+from .units import DEFS, REFERENCE, SOCKETS, Key, Unit
 
 SOCKET, HANDLE, MODULE, SINK, TAKES_SOCKET, PLATFORM, SOCKET_CLASS = 1, 2, 4, 8, 16, 32, 64
 _RESULT = SOCKET | HANDLE  # what a function's returns give its callers
@@ -62,6 +62,7 @@ class Flavours:
         # C runtime sink name its module: those come with what the unit reads).
         self.seed_words = (
             vocab.source_words | vocab.anywhere_sinks | vocab.builtin_sinks | self.platform_words | vocab.sink_modules
+            | vocab.callback_methods
         )
 
     def only_imported(self, word: str) -> bool:
@@ -80,6 +81,8 @@ class Flavours:
             found & self.named_sources or (found & vocab.source_words and self.dotted_sources.search(self.units.text_of(unit)))
         ):
             flavours |= SOCKET
+        if not flavours & SOCKET and isinstance(unit.node, DEFS) and unit.node.name in vocab.callback_methods:
+            flavours |= SOCKET  # a library may call it with a socket (``handle_stream(self, stream, address)``)
         if flavours & SOCKET and found & vocab.handle_words:
             flavours |= HANDLE
         if found & self.anywhere_sinks or (flavours & MODULE and found & self.module_sinks):

@@ -21,7 +21,7 @@ SCOPED = (*DEFS, ast.ClassDef)
 JUMPS = (ast.Return, ast.Raise, ast.Break, ast.Continue)
 TRY = (ast.Try, ast.TryStar) if hasattr(ast, "TryStar") else (ast.Try,)
 # Attributes a library class gives its subclasses (``self.request`` of a stream handler).
-SOCKET_ATTRIBUTES = tuple(sorted({q.rsplit(".", 1)[-1] for q in catalog.SOCKET_ATTRIBUTES}))
+SOCKET_ATTRIBUTES = tuple(sorted({q.rsplit(".", 1)[-1] for q in (*catalog.SOCKET_ATTRIBUTES, *catalog.INSTANCE_ATTRIBUTES)}))
 
 Key = Union[tuple[int, str], str]  # (scope, name) for names; the attribute's name for attributes
 Imported = tuple[str, Optional[str]]  # the module an imported name comes from, and its name there
