@@ -195,6 +195,9 @@ LIBRARY_CLASSES = frozenset(
 )
 
 
+# Decorators that make a generator function a context manager: ``with`` enters what it yields.
+CONTEXT_MANAGERS = frozenset({"contextlib.contextmanager", "contextlib.asynccontextmanager"})
+
 # --- Calls that call what they are given ------------------------------------------------
 
 

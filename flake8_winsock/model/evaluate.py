@@ -118,7 +118,9 @@ class Evaluator:
                 return owner.attrs[attr]
             method = program.functions.get(f"{owner.key}.{attr}")
             if method is not None:
-                return self.property_value(method, node) if _is_property(method) else Member(base, dotted(node.value), attr)
+                if _is_property(method):
+                    return self.read_result(method, node, dotted(node) or method.name)
+                return Member(base, dotted(node.value), attr)
         libraries = program.library_classes(base.cls)
         for cls in libraries:
             if f"{cls}.{attr}" in catalog.SOCKET_ATTRIBUTES:
@@ -127,10 +129,11 @@ class Evaluator:
                 return Inst(catalog.INSTANCE_ATTRIBUTES[f"{cls}.{attr}"])
         return Member(base, dotted(node.value), attr) if info is None or libraries else None
 
-    def property_value(self, method: FuncInfo, node: cst.Attribute) -> Value:
-        """What reading a property gives: what its getter returns, cited as the read."""
+    def read_result(self, method: FuncInfo, node: cst.BaseExpression, text: str) -> Value:
+        """What a method the language calls returns (a property's getter, ``__enter__``),
+        cited as ``text`` at ``node``."""
         returned = self.summarise(method).returns
-        origin = self.state.origin(dotted(node) or method.name, node)
+        origin = self.state.origin(text, node)
         if isinstance(returned, Sock):
             return Sock(origin)
         if isinstance(returned, Handle):
@@ -158,7 +161,14 @@ class Evaluator:
             return self.result(func.qualname, node, None, None)
         if isinstance(func, Member) and isinstance(func.receiver, Param):
             kind = self.call_results.get(f"{catalog.SOCKET_CLASS}.{func.name}")
-            return Param(func.receiver.index, True) if kind == catalog.HANDLE and not func.receiver.handle else None
+            param = func.receiver
+            if param.handle:
+                return None
+            if kind == catalog.HANDLE:
+                return Param(param.index, True)
+            if kind == catalog.SOCKET:
+                return Param(param.index, False, True)
+            return Tup((Param(param.index, False, True), None)) if kind == catalog.ACCEPT else None
         if isinstance(func, Member) and isinstance(func.receiver, Inst):
             receiver = func.receiver
             method = self.program.method(receiver.cls, func.name)
@@ -215,10 +225,30 @@ class Evaluator:
 
     def returned(self, info: FuncInfo, node: cst.Call, bound: int = 0) -> Value:
         """What a call of the module's function ``info`` returns, cited as that call (what it
-        returns of its own arguments stays theirs: ``def wrap(s): return s``)."""
-        return self.substituted(self.summarise(info).returns, info, Invocation.direct(node), bound, node)
+        returns of its own arguments stays theirs: ``def wrap(s): return s``). A generator's
+        call returns what it yields, as a container; a context manager's, as what ``with``
+        enters (``@contextmanager``)."""
+        summary = self.summarise(info)
+        if not summary.generator:
+            return self.substituted(summary.returns, info, Invocation.direct(node), bound, node)
+        yielded = self.substituted(summary.yields, info, Invocation.direct(node), bound, node)
+        if any(self.names(d.decorator, catalog.CONTEXT_MANAGERS) for d in info.node.decorators):
+            return yielded
+        return Many(yielded, frozenset({id(node)})) if isinstance(yielded, (Sock, Handle)) else None
+
+    def entered(self, node: cst.BaseExpression, asynchronous: bool) -> Value:
+        """What ``with node as x`` binds: a socket itself, what a context manager function
+        yields, what the ``__enter__`` of the module's class returns."""
+        value = self.value_of(node)
+        if isinstance(value, Inst) and value.cls in self.program.classes:
+            method = self.program.method(value.cls, "__aenter__" if asynchronous else "__enter__")
+            return self.read_result(method, node, f"{method.name}()") if method is not None else None
+        return value if isinstance(value, Sock) else None
 
     def substituted(self, returned: Value, info: FuncInfo, call: Invocation, bound: int, node: cst.Call) -> Value:
+        if isinstance(returned, Param) and returned.made:
+            made = self.substituted(Param(returned.index, False), info, call, bound, node)
+            return Sock(self.state.origin(f"{info.name}()", node)) if isinstance(made, Sock) else None
         if isinstance(returned, Param):
             positional = _positional_names(info)
             every = positional + [p.name.value for p in info.node.params.kwonly_params]
@@ -376,6 +406,11 @@ class Evaluator:
         kind = "container" if found == shapes.SOCKETS else "tuple"
         sock = Sock(self.state.origin(f"{what} annotated as a {kind} of sockets", at))
         return Many(sock, frozenset({id(at)})) if found == shapes.SOCKETS else Tup((sock,) * int(found))
+
+    def names(self, node: cst.BaseExpression, qualnames: frozenset[str]) -> bool:
+        """Whether ``node`` names one of ``qualnames`` (through imports and aliases)."""
+        value = self.value_of(node)
+        return isinstance(value, Ref) and value.qualname in qualnames
 
     def guard(self, node: Optional[cst.BaseExpression]) -> Optional[Guard]:
         value = self.value_of(node)

@@ -146,6 +146,15 @@ class Statements(Walker):
             summary.returns.append(self.evaluator.value_of(node.value) if node.value is not None else NONE)
         self.state.env.dead = True
 
+    def leave_Yield(self, node: cst.Yield) -> None:
+        summary = self.state.summarising()
+        if summary is not None:
+            value = node.value
+            if isinstance(value, cst.From):  # ``yield from socks``: each of its elements
+                summary.yields.append(self.evaluator.containers.iterated(value.item))
+            else:
+                summary.yields.append(self.evaluator.value_of(value) if value is not None else NONE)
+
     def leave_Raise(self, node: cst.Raise) -> None:
         self.state.env.dead = True
 
@@ -260,8 +269,8 @@ class Statements(Walker):
         for item in node.items:
             self.walk(item.item)
             if item.asname is not None:
-                entered = self.evaluator.value_of(item.item)
-                self.binder.bind(item.asname.name, entered if isinstance(entered, Sock) else None)
+                entered = self.evaluator.entered(item.item, node.asynchronous is not None)
+                self.binder.bind(item.asname.name, entered)
         self.run_body(node.body)
         return False
 
@@ -281,6 +290,10 @@ class Statements(Walker):
             key, name = f"{owner.key}.{node.name.value}", f"{owner.name}.{node.name.value}"
         else:
             key, name = f"<{'.'.join([*state.scope_names, node.name.value])}()>", node.name.value
+        base, again = key, 1
+        while key in self.program.functions and self.program.functions[key].node is not node:
+            again += 1  # another function of the same name (a redefinition, a property's setter)
+            key = f"{base}#{again}"
         info = FuncInfo(key, node, name, parent, owner, posix, state.top)
         known = self.program.functions.get(key)
         if known is not None:

@@ -25,6 +25,8 @@ class Summary:
     """What a call of a function returns: a value, in which ``Param`` stands for the argument."""
 
     returns: Value = None
+    generator: bool = False  # a call makes a generator (a context manager: ``@contextmanager``)
+    yields: Value = None  # what it yields
 
 
 @dataclass

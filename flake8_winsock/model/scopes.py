@@ -99,10 +99,7 @@ class Runner:
         finally:
             state.summaries.pop()
             state.top, info.running = saved_top, False
-        returned: Value = NONE
-        for value in summarising.returns:
-            returned = join(returned, value)
-        info.summary = Summary(None if returned is NONE else returned)
+        info.summary = Summary(_joined(summarising.returns), bool(summarising.yields), _joined(summarising.yields))
         return info.summary
 
     def run_function(self, info: FuncInfo, parent: Env, posix: bool) -> None:
@@ -165,6 +162,13 @@ def _imports_posix_module(statement: cst.CSTNode) -> bool:
         if any(name and name.split(".")[0] in catalog.POSIX_MODULES for name in names):
             return True
     return False
+
+
+def _joined(values: list[Value]) -> Value:
+    joined: Value = NONE
+    for value in values:
+        joined = join(joined, value)
+    return None if joined is NONE else joined
 
 
 def _evidence(attrs: dict[str, Value]) -> dict[str, type]:

@@ -17,6 +17,7 @@ class Summarising:
     """A function being summarised: what it returns, in terms of its parameters."""
 
     returns: list[Value] = field(default_factory=list)
+    yields: list[Value] = field(default_factory=list)  # a generator: what it yields
 
 
 @dataclass

@@ -71,10 +71,12 @@ class Handle:
 
 @dataclass(frozen=True)
 class Param:
-    """While a function is summarised: its parameter ``index``, or that parameter's handle."""
+    """While a function is summarised: its parameter ``index``, that parameter's handle, or
+    (``made``) a socket that parameter's methods make (``listener.accept()[0]``, ``s.dup()``)."""
 
     index: int
     handle: bool
+    made: bool = False
 
 
 @dataclass(frozen=True)

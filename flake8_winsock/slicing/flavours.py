@@ -16,7 +16,7 @@ import re
 from typing import Optional
 
 from ..vocabulary import Vocabulary
-from .index import Units
+from .index import ENTERS, Units
 from .units import DEFS, REFERENCE, SOCKETS, Key, Unit
 
 SOCKET, HANDLE, MODULE, SINK, TAKES_SOCKET, PLATFORM, SOCKET_CLASS = 1, 2, 4, 8, 16, 32, 64
@@ -135,9 +135,13 @@ class Flavours:
             self.give(key, carried, work)
         function = unit.function
         if function is not None and unit.returns and flavours & _RESULT:
-            for key, _, _ in units.writes(function):
-                if key not in function.params:
-                    self.give(key, flavours & _RESULT, work)
+            owners = [function]
+            if getattr(function.node, "name", "") in ENTERS and function.parent is not None:
+                owners.append(function.parent)  # ``with C() as x``: what ``__enter__`` returns
+            for owner in owners:
+                for key, _, _ in units.writes(owner):
+                    if key not in owner.params:
+                        self.give(key, flavours & _RESULT, work)
         if flavours & _RESULT:  # a call (or a callable handed on) gives the parameters of what it names
             for word in units.words(unit) & units.defs.keys():
                 for callee in units.callees(word):

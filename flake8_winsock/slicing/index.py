@@ -21,6 +21,9 @@ from .units import (
 from .writes import describe
 
 
+ENTERS = frozenset({"__enter__", "__aenter__"})
+
+
 class Units:
     """The units of one module, and the searches the slicer makes over them."""
 
@@ -105,7 +108,11 @@ class Units:
         return unit
 
     def results(self, function: Unit) -> list[Unit]:
-        """A function's ``return`` units."""
+        """A function's ``return`` (and ``yield``) units; a class's: its ``__enter__``'s, which
+        ``with`` calls."""
+        if isinstance(function.node, ast.ClassDef):
+            methods = [child for block in function.blocks for child in block if isinstance(child.node, DEFS)]
+            return [found for child in methods if getattr(child.node, "name", "") in ENTERS for found in self.results(child)]
         self.expand(function)
         return function.results
 
@@ -119,6 +126,7 @@ class Units:
         unit.returns, unit.jump = isinstance(node, ast.Return), isinstance(node, JUMPS)
         suites = bodies(node)
         if not suites:
+            unit.returns = unit.returns or self.yields(unit, node)  # what a generator gives its callers
             return
         inner = scope
         if isinstance(node, SCOPED):
@@ -159,8 +167,14 @@ class Units:
             unit.atomic = True
             if not isinstance(node, SCOPED):
                 inside = [n for n in ast.walk(node) if isinstance(n, JUMPS)]
-                unit.returns = any(isinstance(n, ast.Return) for n in inside)
+                unit.returns = any(isinstance(n, ast.Return) for n in inside) or self.yields(unit, node)
                 unit.jump = bool(inside)
+
+    def yields(self, unit: Unit, node: ast.stmt) -> bool:
+        lines = self.lines
+        if not any("yield" in lines[i] for i in range(unit.first, unit.last + 1)):
+            return False
+        return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(node))
 
     def starts_its_line(self, node: ast.stmt) -> bool:
         decorators = getattr(node, "decorator_list", None)

@@ -77,7 +77,7 @@ class Unit:
         self.own: list[int] = []  # a compound statement: its lines outside its blocks
         self.atomic = False  # a compound statement sharing a line with its body: kept whole or not at all
         self.function: Optional[Unit] = None  # the function whose body holds it
-        self.returns = False  # it is (or, atomic, holds) a ``return``
+        self.returns = False  # it is (or, atomic, holds) a ``return`` or a ``yield``
         self.jump = False  # it is (or, atomic, holds) a ``return``, ``raise``, ``break`` or ``continue``
         self.results: list[Unit] = []  # a function: its ``return`` units
         self.params: list[Key] = []  # a function: its parameters

@@ -39,6 +39,8 @@ def describe(units: Text, unit: Unit, node: ast.stmt) -> None:
     elif isinstance(node, DEFS) and node is unit.node:
         for key in unit.params:  # an annotated parameter may be a socket
             write(unit, key, SOCKETS)
+        if unit.parent is not None and isinstance(unit.parent.node, ast.ClassDef):
+            write(unit, node.name, ANYTHING)  # a method is an attribute (a property reads as its result)
     elif isinstance(node, ast.ClassDef) and node is unit.node:
         for attribute in SOCKET_ATTRIBUTES:  # inherited from a library class
             write(unit, attribute, SOCKETS)
