@@ -316,6 +316,8 @@ PASS_THROUGH: dict[str, int] = {
     "cffi.FFI.cast": 1,
     "typing.cast": 1,
 }
+# Casts whose first argument, a type, says what the value is: a socket type makes it one.
+CASTS = frozenset({"typing.cast"})
 
 # How code reaches kernel32's exports through ctypes and cffi. A loader called with a
 # library name, or one of the attribute paths below, yields the qualified name
@@ -331,11 +333,19 @@ LIBRARY_LOADERS = frozenset(
         "cffi.FFI.dlopen",
     }
 )
-LIBRARIES = {"kernel32": "kernel32", "kernel32.dll": "kernel32"}
+# The C runtime's DLLs are ``crt``: ``_get_osfhandle`` and ``_open_osfhandle`` are its exports.
+_CRT_DLLS = ("msvcrt", "ucrtbase", "msvcr90", "msvcr100", "msvcr110", "msvcr120", "api-ms-win-crt-stdio-l1-1-0")
+LIBRARIES = {
+    "kernel32": "kernel32",
+    "kernel32.dll": "kernel32",
+    **{dll: "crt" for dll in _CRT_DLLS},
+    **{f"{dll}.dll": "crt" for dll in _CRT_DLLS},
+}
 LIBRARY_ATTRIBUTES = {
     "ctypes.windll.kernel32": "kernel32",
     "ctypes.cdll.kernel32": "kernel32",
     "ctypes.oledll.kernel32": "kernel32",
+    **{f"ctypes.{loader}.{dll}": "crt" for loader in ("cdll", "windll") for dll in _CRT_DLLS if "-" not in dll},
 }
 
 # --- Sinks --------------------------------------------------------------------------
@@ -418,6 +428,8 @@ SINKS: dict[str, Sink] = {
             "win32file._get_osfhandle",
             **_CRT,
         ),
+        # The C runtime's own exports, through ctypes or cffi: they exist only on Windows.
+        *_sinks("WSK204", "the socket object itself, or {sock}.makefile()", 0, (), "crt._open_osfhandle", "crt._get_osfhandle"),
         *_sinks("WSK205", "{sock}.close()", 0, ("fd",), "os.close", **_CRT),
         *_sinks("WSK205", "{sock}.set_inheritable()", 0, ("fd",), "os.set_inheritable", **_CRT),
         *_sinks("WSK205", "{sock}.get_inheritable()", 0, ("fd",), "os.get_inheritable", **_CRT),

@@ -93,22 +93,26 @@ class Evaluator:
         return Ref(name) if name in _BUILTINS else None
 
     def attribute(self, node: cst.Attribute) -> Value:
-        path = dotted(node)
+        return self.member(node.value, identifier(node.attr.value), node)
+
+    def member(self, of: cst.BaseExpression, attr: str, node: cst.BaseExpression) -> Value:
+        """The attribute ``attr`` of ``of``: ``of.attr``, or ``getattr(of, "attr")`` (``node``)."""
+        receiver = dotted(of)
+        path = f"{receiver}.{attr}" if receiver is not None else None
         if path is not None:
             value, found = self.state.env.lookup(path)
             if found:
                 return value
-        base = self.value_of(node.value)
-        attr = identifier(node.attr.value)
+        base = self.value_of(of)
         if isinstance(base, Ref):
             return Ref(catalog.canonical(f"{base.qualname}.{attr}"))
         if isinstance(base, Inst):
-            return self.instance_attribute(base, node, attr)
+            return self.instance_attribute(base, node, attr, receiver)
         if isinstance(base, (Sock, Param)):
-            return Member(base, dotted(node.value), attr)
+            return Member(base, receiver, attr)
         return None
 
-    def instance_attribute(self, base: Inst, node: cst.Attribute, attr: str) -> Value:
+    def instance_attribute(self, base: Inst, node: cst.BaseExpression, attr: str, receiver: Optional[str]) -> Value:
         """An attribute of an instance: what the module's class (or one it derives from)
         stores there, its method or property, or what the library class says it holds."""
         program = self.program
@@ -119,15 +123,15 @@ class Evaluator:
             method = program.functions.get(f"{owner.key}.{attr}")
             if method is not None:
                 if _is_property(method):
-                    return self.read_result(method, node, dotted(node) or method.name)
-                return Member(base, dotted(node.value), attr)
+                    return self.read_result(method, node, f"{receiver}.{attr}" if receiver else method.name)
+                return Member(base, receiver, attr)
         libraries = program.library_classes(base.cls)
         for cls in libraries:
             if f"{cls}.{attr}" in catalog.SOCKET_ATTRIBUTES:
                 return Sock(self.state.origin(f"{cls.rsplit('.', 1)[-1]}.{attr}", node))
             if f"{cls}.{attr}" in catalog.INSTANCE_ATTRIBUTES:
                 return Inst(catalog.INSTANCE_ATTRIBUTES[f"{cls}.{attr}"])
-        return Member(base, dotted(node.value), attr) if info is None or libraries else None
+        return Member(base, receiver, attr) if info is None or libraries else None
 
     def read_result(self, method: FuncInfo, node: cst.BaseExpression, text: str) -> Value:
         """What a method the language calls returns (a property's getter, ``__enter__``),
@@ -189,6 +193,21 @@ class Evaluator:
         """What calling ``qualname`` yields, by the catalog (or the module's own program)."""
         if self.platform.is_call(qualname):
             return self.platform.call(qualname, node)
+        if qualname == "getattr" and len(node.args) == 2 and string(argument(node, 1)) is not None:
+            return self.member(node.args[0].value, string(node.args[1].value) or "", node)  # ``getattr(s, "fileno")``
+        if qualname in catalog.CASTS:  # ``typing.cast(socket.socket, x)``: the code says it is one
+            cast = shapes.shape(argument(node, 0), self.value_of, self.is_socket_class)
+            if cast == shapes.SOCKET:
+                return Sock(self.state.origin(f"{dotted(node.func) or 'cast'}()", node))
+        unbound = qualname.rpartition(".")
+        if unbound[0] in catalog.SOCKET_CLASSES and node.args and receiver is None:
+            # ``socket.socket.fileno(s)``: the class's method takes nothing but a socket
+            given = node.args[0].value
+            receiver = self.value_of(given)
+            if receiver is None:
+                receiver = Sock(self.state.origin(f"{dotted(given) or 'argument'} given to {qualname}()", given))
+            if isinstance(receiver, Sock):
+                return self.result(f"{catalog.SOCKET_CLASS}.{unbound[2]}", node, receiver, dotted(given))
         if qualname in catalog.PASS_THROUGH:
             return self.value_of(argument(node, catalog.PASS_THROUGH[qualname]))
         if qualname in catalog.ELEMENTS_OF:

@@ -61,8 +61,10 @@ def write(unit: Unit, key: Key, value: int, imported: Optional[Imported] = None)
 
 def kinds(units: Text, node: ast.stmt) -> int:
     """What the value a statement binds may be (``REFERENCE``, ``SOCKETS``)."""
-    if isinstance(node, (ast.Assign, ast.AnnAssign)):
-        return value_kinds(units, node.value) if node.value is not None else SOCKETS  # ``x: socket.socket``
+    if isinstance(node, ast.AnnAssign):  # ``x: socket.socket``, ``x: socket.socket | None = None``
+        return SOCKETS | (value_kinds(units, node.value) if node.value is not None else 0)
+    if isinstance(node, ast.Assign):
+        return value_kinds(units, node.value)
     if isinstance(node, (ast.For, ast.AsyncFor, ast.With, ast.AsyncWith)):
         return SOCKETS  # an element of a container; what ``with`` enters, if it is a socket
     if isinstance(node, SCOPED):
