@@ -265,6 +265,19 @@ SOCKET_CONTAINERS = frozenset(
     }
 )
 TUPLE_TYPES = frozenset({"tuple", "typing.Tuple"})
+_MAPPINGS = ("Mapping", "MutableMapping")
+MAPPING_TYPES = frozenset(
+    {
+        "dict",
+        "typing.Dict",
+        "typing.DefaultDict",
+        "typing.OrderedDict",
+        "collections.defaultdict",
+        "collections.OrderedDict",
+        *(f"typing.{name}" for name in _MAPPINGS),
+        *(f"collections.abc.{name}" for name in _MAPPINGS),
+    }
+)
 
 # Calls whose result holds elements of their argument at the given position, and nothing
 # else: a container of sockets given to them gives one back (``sorted(socks)``).
@@ -296,7 +309,46 @@ CONTAINER_ADDERS: dict[str, Union[int, str]] = {
     "extendleft": ELEMENTS,
     "update": ELEMENTS,
     "symmetric_difference_update": ELEMENTS,
+    "register": 0,  # a selector's
 }
+
+# Containers the module fills (``Bag``): what they hold is whatever the module puts into
+# them, in three slots: a sequence's (or a selector's registered) "element", a mapping's
+# "key" and "value". Calls that make an empty one: its kind, and the most positional
+# arguments the call may have (``defaultdict(list)``).
+_SELECTORS = ("DefaultSelector", "SelectSelector", "PollSelector", "EpollSelector", "KqueueSelector", "DevpollSelector")
+BAG_MAKERS = {
+    "list": ("sequence", 0),
+    "set": ("sequence", 0),
+    "collections.deque": ("sequence", 0),
+    "dict": ("mapping", 0),
+    "collections.OrderedDict": ("mapping", 0),
+    "collections.defaultdict": ("mapping", 1),
+    **{f"selectors.{name}": ("selector", 0) for name in _SELECTORS},
+}
+BagView = Union[str, tuple[Optional[str], Optional[str]], None]  # a slot or a kind, a pair of them
+# For each kind: what iterating gives, what ``c[i]`` gives, what its methods return and
+# its attributes hold (a slot, another kind, a pair; "fd": the handle of the element).
+BAG_KINDS: dict[str, dict[str, BagView]] = {
+    "sequence": {"iter": "element", "[]": "element", "pop": "element", "popleft": "element", "copy": "sequence"},
+    "mapping": {
+        "iter": "key", "[]": "value", "get": "value", "pop": "value", "setdefault": "value", "copy": "mapping",
+        "keys": "keys", "values": "values", "items": "items", "popitem": ("key", "value"),
+    },  # fmt: skip
+    "keys": {"iter": "key"},
+    "values": {"iter": "value"},
+    "items": {"iter": ("key", "value")},
+    # selectors: what is registered is the element; a key's ``fileobj`` is one, its ``fd`` its handle
+    "selector": {"select": "selected", "get_map": "key-map", "get_key": "selector-key", "register": "selector-key",
+                 "modify": "selector-key", "unregister": "selector-key"},  # fmt: skip
+    "selected": {"iter": ("selector-key", None)},
+    "key-map": {"iter": "fd", "[]": "selector-key", "get": "selector-key", "values": "selector-keys", "keys": "fds"},
+    "selector-keys": {"iter": "selector-key", "[]": "selector-key"},
+    "fds": {"iter": "fd"},
+    "selector-key": {".fileobj": "element", ".fd": "fd"},
+}
+# Methods that put into a mapping: the positions of the key and the value.
+MAPPING_PUTS = {"setdefault": (0, 1)}
 
 # Calls whose result is their argument at the given position, for our purposes: a
 # handle wrapped in a ctypes type or cast by cffi is still the socket's handle.

@@ -75,6 +75,19 @@ class Vocabulary:
         return self.anywhere_sinks | self.module_sinks | self.builtin_sinks
 
 
+def _bag_handle_words() -> set[str]:
+    """The methods and attributes of containers that give a handle, or a view whose
+    iteration or items do (a selector key's ``fd``, a selector's ``get_map()``)."""
+    def gives_handle(view: catalog.BagView) -> bool:
+        if view == "fd":
+            return True
+        return isinstance(view, str) and view in catalog.BAG_KINDS and any(
+            gives_handle(inner) for name, inner in catalog.BAG_KINDS[view].items() if name in ("iter", "[]")
+        )
+
+    return {name.lstrip(".") for views in catalog.BAG_KINDS.values() for name, view in views.items() if name not in ("iter", "[]") and gives_handle(view)}
+
+
 def _holding_classes() -> set[str]:
     """The library classes whose instances (or subclasses' ``self``) have an attribute
     that holds a socket, their own or inherited."""
@@ -96,7 +109,7 @@ def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
         | {last(key) if "." in key else method for method, key in catalog.EXTRA_INFO_METHODS.items()}
         | set(catalog.SOCKET_WRAPPING_METHODS)
     )
-    handles = {last(q) for q, kind in results.items() if kind == catalog.HANDLE}
+    handles = {last(q) for q, kind in results.items() if kind == catalog.HANDLE} | _bag_handle_words()
     runtime = [s for s in sinks if s.posix_ok]
     return Vocabulary(
         knowledge=knowledge,
@@ -120,7 +133,9 @@ def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
         ),
         reference_calls=frozenset({last(q) for q in (*catalog.PASS_THROUGH, *catalog.LIBRARY_LOADERS)}),
         socket_calls=frozenset(
-            {last(q) for q in (*results, *catalog.PASS_THROUGH, *catalog.ELEMENTS_OF, *catalog.SUBSETS_OF)}
+            {last(q) for q in (*results, *catalog.PASS_THROUGH, *catalog.ELEMENTS_OF, *catalog.SUBSETS_OF, *catalog.CASTS)}
+            | {last(q) for q in catalog.BAG_MAKERS}
+            | {name for views in catalog.BAG_KINDS.values() for name in views if name.isidentifier()}  # ``d.get(k)``
             | set(catalog.EXTRA_INFO_METHODS)
             | set(catalog.SOCKET_WRAPPING_METHODS)
         ),

@@ -202,8 +202,8 @@ SILENCED = {
     "annotations that are not containers of sockets": (
         """
         import socket, win32file
-        def f(a: dict[socket.socket, int], b: list[list[socket.socket]], c: tuple[socket.socket, int]):
-            for s in a: win32file.WriteFile(s.fileno(), b"")
+        def f(a: dict[int, socket.socket], b: list[list[socket.socket]], c: tuple[socket.socket, int]):
+            for s in a: win32file.WriteFile(s.fileno(), b"")  # a dict's keys: here, numbers
             for s in b: win32file.WriteFile(s.fileno(), b"")
             for s in c: win32file.WriteFile(s.fileno(), b"")
         """,

@@ -38,7 +38,9 @@ def test_the_vocabulary_is_the_catalogs(knowledge: catalog.Knowledge) -> None:
     makers = {q for q, kind in knowledge.call_results.items() if kind in (catalog.SOCKET, catalog.PAIR, catalog.ACCEPT)}
     assert {last(q) for q in makers if not q.startswith(catalog.SOCKET_CLASS + ".")} <= words.source_words
     assert {last(q) for q in catalog.SOCKET_CLASSES} <= words.source_words
-    assert {last(q) for q, kind in knowledge.call_results.items() if kind == catalog.HANDLE} == words.handle_words
+    handles = {last(q) for q, kind in knowledge.call_results.items() if kind == catalog.HANDLE}
+    views = {name.lstrip(".") for kinds in catalog.BAG_KINDS.values() for name in kinds}
+    assert handles <= words.handle_words and words.handle_words - handles <= views  # (a selector key's ``fd``)
     assert {last(q) for q in knowledge.call_results} <= words.socket_calls
 
 

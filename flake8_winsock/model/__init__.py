@@ -30,16 +30,25 @@ __all__ = ["CallListener", "Model", "Summarising", "origin_of"]
 class Model:
     def __init__(self, knowledge: catalog.Knowledge = catalog.CATALOG) -> None:
         self.knowledge = knowledge
-        self.state = State()
+        self.start(State())
+
+    def start(self, state: State) -> None:
+        self.state = state
         self.program = Program()
-        self.evaluator = Evaluator(self.state, self.program, knowledge)
+        self.evaluator = Evaluator(self.state, self.program, self.knowledge)
         self.statements = Statements(self.state, self.program, self.evaluator, Binder(self.state, self.evaluator))
         self.runner = Runner(self.statements)
 
     def run(self, module: cst.Module, listener: Optional[CallListener] = None) -> None:
-        """Run the module's statements, then its functions and classes, telling ``listener`` of every call."""
+        """Run the module's statements, then its functions and classes, telling ``listener`` of
+        every call; once more if a container was read before the module put into it."""
         self.statements.listener = listener
         self.runner.run_module(module)
+        if not self.state.contents.settled():
+            self.start(State(contents=self.state.contents.again()))
+            self.statements.listener = listener
+            self.runner.run_module(module)
+        self.state.spoiled |= self.state.contents.spoiled()
 
     # --- Questions a rule asks while a call is met -----------------------------------------
 

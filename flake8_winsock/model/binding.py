@@ -12,7 +12,7 @@ from .evaluate import Evaluator
 from .frames import Env
 from .state import State
 from .syntax import dotted
-from .values import Handle, Many, Ref, Sock, Tup, Value, join
+from .values import Bag, Handle, Many, Ref, Sock, Tup, Value, join
 
 Comprehension = Union[cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp]
 Facts = dict[str, Value]
@@ -33,6 +33,11 @@ class Binder:
         state, containers = self.state, self.containers
         if isinstance(target, cst.Subscript):  # ``c[i] = x`` puts ``x`` into ``c``; ``c[i:j] = xs``, each of ``xs``
             whole = isinstance(target.slice[0].slice, cst.Slice) if len(target.slice) == 1 else False
+            bag = self.evaluator.value_of(target.value)
+            if isinstance(bag, Bag):
+                index = target.slice[0].slice if len(target.slice) == 1 else None
+                containers.stored(bag, index.value if isinstance(index, cst.Index) and not whole else None, value)
+                return
             added = containers.element(value, None) if whole else value
             containers.put(self.evaluator.value_of(target.value), [added])
         elif isinstance(target, cst.Name):

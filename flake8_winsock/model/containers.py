@@ -3,6 +3,11 @@
 A container is evidence only while everything put into it is a socket (or a handle):
 ``Many.sites`` names the containers a value may be, and giving one of them anything
 else (``append``, ``c[i] = x``, ``+=``, also through an alias) spoils them all.
+
+A container the module fills (``Bag``: ``[]``, ``{}``, ``dict()``, a selector) holds
+what the module puts into it anywhere: each put joins into its slot (a sequence's
+element, a mapping's key and value) in ``State.contents``, and what is taken out is
+that join (``contents``).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import libcst as cst
 from .. import catalog
 from .state import State
 from .syntax import argument, dotted
-from .values import Evidence, Handle, Many, Sock, Tup, Value, alike, origin_of
+from .values import NONE, Bag, Evidence, Handle, Many, Sock, Tup, Value, alike, join, origin_of
 
 Evaluate = Callable[[Optional[cst.BaseExpression]], Value]
 
@@ -25,6 +30,8 @@ class Containers:
 
     def literal(self, node: Union[cst.List, cst.Set, cst.Tuple]) -> Value:
         """``[a, b]``, ``{a, b}``, ``[*socks, c]``: a container, if every element is a socket (or a handle)."""
+        if not node.elements and not isinstance(node, cst.Tuple):
+            return Bag(frozenset({id(node)}), "sequence")  # ``[]``: what the module puts in
         items: list[Value] = []
         sites = {id(node)}
         for element in node.elements:
@@ -43,6 +50,9 @@ class Containers:
         """``value`` as a container of sockets (or of handles): a ``Many``, or a tuple of them."""
         if isinstance(value, Many):
             return None if value.sites & self.state.spoiled else value
+        if isinstance(value, Bag):  # ``list(d.values())``: its elements are what it iterates over
+            each = self.view(value, catalog.BAG_KINDS[value.kind].get("iter"), None)
+            return Many(each, value.sites) if isinstance(each, (Sock, Handle)) else None
         item = alike(value.items) if isinstance(value, Tup) else None
         return Many(item, frozenset({id(node)})) if item is not None else None
 
@@ -50,6 +60,8 @@ class Containers:
         """What iterating over ``value`` (a container named ``name``) gives: a socket, a handle, or unknown."""
         spoiled = self.state.spoiled
         item: Optional[Evidence]
+        if isinstance(value, Bag):
+            return self.view(value, catalog.BAG_KINDS[value.kind].get("iter"), name)
         if isinstance(value, Many) and not value.sites & spoiled:
             item, sites = value.item, value.sites
         elif isinstance(value, Tup):
@@ -70,7 +82,10 @@ class Containers:
     def added(self, node: cst.Call, method: cst.Attribute) -> None:
         """``c.append(x)``, ``c.insert(i, x)``, ``c.extend(xs)``: what a method puts into ``c``."""
         container = self.evaluate(method.value)
-        if not isinstance(container, Many):
+        if isinstance(container, Bag):
+            self.filled(container, node, method.attr.value)
+            return
+        if not isinstance(container, Many) or method.attr.value not in catalog.CONTAINER_ADDERS:
             return
         where = catalog.CONTAINER_ADDERS[method.attr.value]
         added: list[Value]
@@ -85,3 +100,82 @@ class Containers:
     def iterated(self, node: cst.BaseExpression) -> Value:
         """What one element of the iterable ``node`` is."""
         return self.element(self.evaluate(node), dotted(node))
+
+    # --- Containers the module fills -------------------------------------------------------
+
+    def mapping(self, node: cst.Dict) -> Bag:
+        """``{}``, ``{k: v}``: a mapping holding what the literal and the module put into it."""
+        bag = Bag(frozenset({id(node)}), "mapping")
+        for element in node.elements:
+            if isinstance(element, cst.DictElement):
+                self.fill(bag, "key", self.evaluate(element.key))
+                self.fill(bag, "value", self.evaluate(element.value))
+            else:  # ``**other``
+                self.fill(bag, "key", None)
+                self.fill(bag, "value", None)
+        return bag
+
+    def view(self, bag: Bag, view: catalog.BagView, name: Optional[str]) -> Value:
+        """What a view of a bag gives: a slot's contents, another view, a pair of them;
+        "fd": the handle of the element (a selector key's ``fd``)."""
+        if view is None:
+            return None
+        if isinstance(view, tuple):
+            return Tup(tuple(self.view(bag, part, name) for part in view))
+        if view in _SLOTS:
+            return self.slot(bag, view, name)
+        if view == "fd":
+            element = self.slot(bag, "element", None)
+            return Handle(element, None) if isinstance(element, Sock) else element if isinstance(element, Handle) else None
+        return Bag(bag.sites, view)
+
+    def slot(self, bag: Bag, slot: str, name: Optional[str]) -> Value:
+        found: Value = NONE
+        for site in bag.sites:
+            found = join(found, self.state.contents.read((site, slot)))
+        if isinstance(found, Sock):
+            return Sock(found.origin.element(name, bag.sites))
+        if isinstance(found, Handle):
+            return Handle(Sock(found.sock.origin.element(None, bag.sites)), None)
+        return None
+
+    def fill(self, bag: Bag, slot: str, value: Value) -> None:
+        """``value`` goes into ``slot`` of ``bag``: joined with what is there."""
+        if value is NONE or slot not in _SLOTS:
+            return
+        for site in bag.sites:
+            self.state.contents.put((site, slot), self.state.run, value)
+
+    def stored(self, bag: Bag, index: Optional[cst.BaseExpression], value: Value) -> None:
+        """``c[index] = value``."""
+        if bag.kind == "mapping":
+            self.fill(bag, "key", self.evaluate(index) if index is not None else None)
+            self.fill(bag, "value", value)
+        else:
+            self.fill(bag, "element", value if index is not None else self.element(value, None))
+
+    def filled(self, bag: Bag, node: cst.Call, method: str) -> None:
+        """``c.append(x)``, ``d.setdefault(k, v)``, ``d.update(other)``, ``selector.register(s)``."""
+        if any(arg.star for arg in node.args) or bag.kind == "mapping" and any(arg.keyword for arg in node.args):
+            for slot in _SLOTS:  # what goes in cannot be told
+                self.fill(bag, slot, None)
+        elif bag.kind == "mapping" and method in catalog.MAPPING_PUTS:
+            key, value = catalog.MAPPING_PUTS[method]
+            self.fill(bag, "key", self.evaluate(argument(node, key)))
+            self.fill(bag, "value", self.evaluate(argument(node, value)))
+        elif bag.kind == "mapping" and method == "update":
+            for arg in node.args:
+                other = self.evaluate(arg.value)
+                for slot in ("key", "value"):
+                    self.fill(bag, slot, self.slot(other, slot, None) if isinstance(other, Bag) else None)
+        elif bag.kind in ("sequence", "selector") and method in catalog.CONTAINER_ADDERS:
+            where = catalog.CONTAINER_ADDERS[method]
+            if where == catalog.ELEMENTS:
+                for arg in node.args:
+                    if arg.keyword is None:
+                        self.fill(bag, "element", self.element(self.evaluate(arg.value), None))
+            else:
+                self.fill(bag, "element", self.evaluate(argument(node, int(where))))
+
+
+_SLOTS = ("element", "key", "value")

@@ -22,7 +22,7 @@ from .platform import Platform
 from .program import ClassInfo, FuncInfo, Program, Summary
 from .state import State
 from .syntax import Invocation, argument, dotted, string
-from .values import NONE, Guard, Handle, Inst, Many, Member, Origin, Param, Ref, Sock, Tup, Value, is_evidence, join
+from .values import NONE, Bag, Guard, Handle, Inst, Many, Member, Origin, Param, Ref, Sock, Tup, Value, is_evidence, join
 
 _BUILTINS = frozenset(dir(builtins))
 _DISPATCH_KEYWORDS = frozenset({"executor"})  # keywords a dispatching call keeps for itself
@@ -70,6 +70,8 @@ class Evaluator:
             return Tup(tuple(self.value_of(e.value) for e in node.elements))
         if isinstance(node, (cst.List, cst.Set, cst.Tuple)):
             return self.containers.literal(node)
+        if isinstance(node, cst.Dict):
+            return self.containers.mapping(node)
         if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
             return self.comprehend(node)
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):  # ``[server] + clients``
@@ -108,7 +110,9 @@ class Evaluator:
             return Ref(catalog.canonical(f"{base.qualname}.{attr}"))
         if isinstance(base, Inst):
             return self.instance_attribute(base, node, attr, receiver)
-        if isinstance(base, (Sock, Param)):
+        if isinstance(base, Bag) and f".{attr}" in catalog.BAG_KINDS[base.kind]:  # a selector key's ``fileobj``
+            return self.containers.view(base, catalog.BAG_KINDS[base.kind][f".{attr}"], None)
+        if isinstance(base, (Sock, Param, Bag)):
             return Member(base, receiver, attr)
         return None
 
@@ -118,6 +122,7 @@ class Evaluator:
         program = self.program
         info = program.classes.get(base.cls)
         for owner in info.lineage() if info is not None else ():
+            owner.readers.add(self.state.run)
             if attr in owner.attrs:
                 return owner.attrs[attr]
             method = program.functions.get(f"{owner.key}.{attr}")
@@ -146,6 +151,10 @@ class Evaluator:
 
     def subscript(self, node: cst.Subscript) -> Value:
         base = self.value_of(node.value)
+        if isinstance(base, Bag) and len(node.slice) == 1:
+            if isinstance(node.slice[0].slice, cst.Index):
+                return self.containers.view(base, catalog.BAG_KINDS[base.kind].get("[]"), dotted(node.value))
+            return base if base.kind == "sequence" else None
         if isinstance(base, Tup) and len(node.slice) == 1:
             index = node.slice[0].slice
             if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
@@ -183,6 +192,9 @@ class Evaluator:
                 if value is not None:
                     return value
             return None
+        if isinstance(func, Member) and isinstance(func.receiver, Bag):  # ``d.values()``, ``selector.select()``
+            bag = func.receiver
+            return self.containers.view(bag, catalog.BAG_KINDS[bag.kind].get(func.name), func.receiver_name)
         if isinstance(func, Member):
             return self.result(f"{catalog.SOCKET_CLASS}.{func.name}", node, func.receiver, func.receiver_name)
         if isinstance(node.func, cst.Attribute):
@@ -208,10 +220,17 @@ class Evaluator:
                 receiver = Sock(self.state.origin(f"{dotted(given) or 'argument'} given to {qualname}()", given))
             if isinstance(receiver, Sock):
                 return self.result(f"{catalog.SOCKET_CLASS}.{unbound[2]}", node, receiver, dotted(given))
+        if qualname in catalog.BAG_MAKERS:  # ``dict()``, ``defaultdict(list)``, ``DefaultSelector()``
+            made, most = catalog.BAG_MAKERS[qualname]
+            if len([arg for arg in node.args if arg.keyword is None]) <= most:
+                return Bag(frozenset({id(node)}), made)
         if qualname in catalog.PASS_THROUGH:
             return self.value_of(argument(node, catalog.PASS_THROUGH[qualname]))
         if qualname in catalog.ELEMENTS_OF:
-            return self.containers.container(self.value_of(argument(node, catalog.ELEMENTS_OF[qualname])), node)
+            of = self.value_of(argument(node, catalog.ELEMENTS_OF[qualname]))
+            if isinstance(of, Bag) and isinstance(self.containers.element(of, None), Bag):
+                return of  # ``list(selector.get_map().values())``: views, iterated alike
+            return self.containers.container(of, node)
         if qualname in catalog.SUBSETS_OF:
             positions = catalog.SUBSETS_OF[qualname]
             return Tup(tuple(self.containers.container(self.value_of(argument(node, i)), node) for i in positions))
@@ -416,6 +435,13 @@ class Evaluator:
     def annotated(self, node: cst.BaseExpression, what: str, at: cst.CSTNode) -> Value:
         """What an annotation of ``what`` (``parameter 's'``, ``'self.sock'``) promises, as a value."""
         found = shapes.shape(node, self.value_of, self.is_socket_class)
+        pair = shapes.mapping(node, self.value_of, self.is_socket_class) if found is None else None
+        if pair is not None:  # ``dict[int, socket.socket]``: a mapping holding sockets
+            bag = Bag(frozenset({id(at)}), "mapping")
+            for slot, part in zip(("key", "value"), pair):
+                what_it_is = Sock(self.state.origin(f"{what} annotated as a mapping of sockets", at))
+                self.containers.fill(bag, slot, what_it_is if part == shapes.SOCKET else None)
+            return bag
         if found is None:
             known = self.value_of(node)
             classes = (*self.program.classes, *catalog.LIBRARY_CLASSES)

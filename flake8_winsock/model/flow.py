@@ -19,7 +19,7 @@ from .frames import Env, merge
 from .program import ClassInfo, ClassRun, FuncInfo, FunctionRun, Program
 from .state import State
 from .syntax import dotted
-from .values import NONE, POSIX, Inst, Many, Ref, Sock, Value
+from .values import NONE, POSIX, Bag, Inst, Many, Ref, Sock, Value
 from .walker import Walker
 
 _ADDING = (cst.AddAssign, cst.BitOrAssign, cst.BitXorAssign)  # ``c += ...`` and the like put into ``c``
@@ -114,6 +114,9 @@ class Statements(Walker):
 
     def leave_AugAssign(self, node: cst.AugAssign) -> None:
         target = self.evaluator.value_of(node.target)
+        if isinstance(target, Bag) and isinstance(node.operator, _ADDING):
+            self.evaluator.containers.stored(target, None, self.evaluator.value_of(node.value))
+            return
         if isinstance(target, Many):  # ``socks += [conn]``: the same container, judged by what goes in
             if isinstance(node.operator, _ADDING):
                 containers = self.evaluator.containers
@@ -171,7 +174,7 @@ class Statements(Walker):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if isinstance(func, cst.Attribute) and func.attr.value in catalog.CONTAINER_ADDERS:
+        if isinstance(func, cst.Attribute) and (func.attr.value in catalog.CONTAINER_ADDERS or func.attr.value in catalog.MAPPING_PUTS):
             self.evaluator.containers.added(node, func)
         self.evaluator.called(node)
         if self.listener is not None:

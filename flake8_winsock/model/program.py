@@ -57,6 +57,7 @@ class ClassInfo:
     stored: dict[str, Value] = field(default_factory=dict)  # what this round stored
     is_socket: bool = False  # derives from socket.socket: its instances are sockets
     posix: bool = False  # its tests run on POSIX only (a mark, or ``skip`` set on Windows)
+    readers: set[str] = field(default_factory=set)  # the runs that read its instances' attributes
     bases: list["ClassInfo"] = field(default_factory=list)  # the module's classes it derives from
     library: list[str] = field(default_factory=list)  # the catalog's library classes it derives from
 

@@ -22,7 +22,7 @@ from .frames import Env
 from .program import ClassRun, FuncInfo, FunctionRun, Summary, Work
 from .state import State, Summarising
 from .syntax import dotted
-from .values import NONE, POSIX, Handle, Inst, Many, Origin, Param, Sock, Tup, Value, given, is_evidence, join
+from .values import NONE, POSIX, Inst, Origin, Param, Sock, Value, given, is_evidence, join
 
 MAX_ROUNDS = 4  # runs of a class's methods until ``self`` settles
 MAX_RUNS = 4  # runs of a function as its callers give it more
@@ -40,11 +40,13 @@ class Runner:
 
     def run_module(self, module: cst.Module) -> None:
         state, program = self.state, self.program
+        state.contents.begin(state.run)
         for state.top, statement in enumerate(module.body):
             state.env_at_module_level = state.env
             self.statements.run_block([statement])
             if _imports_posix_module(statement):  # the module cannot be imported on Windows
                 state.env.bind(POSIX, True)
+        state.contents.commit(state.run)
         state.module_env = state.env
         state.module_env.dead = False
         while program.queue or program.again:
@@ -59,6 +61,7 @@ class Runner:
         state, program = self.state, self.program
         self.runs[work.key] = self.runs.get(work.key, 0) + 1
         state.reports = [report for report in state.reports if report[0] != work.key]  # an earlier run's
+        state.contents.begin(work.key)
         program.done[work.key] = work
         saved = (state.top, state.run)
         state.top, state.run = work.top, work.key
@@ -68,6 +71,7 @@ class Runner:
             self.run_function(work.info, parent, work.posix)
         else:
             self.run_class(work, parent)
+        state.contents.commit(work.key)
         state.top, state.run = saved
 
     def give(self, info: FuncInfo, values: dict[str, Value], hop: Optional[Origin]) -> None:
@@ -132,6 +136,16 @@ class Runner:
 
     def run_class(self, work: ClassRun, parent: Env) -> None:
         """Run the methods together until what they store on ``self`` settles."""
+        info = work.info
+        before = _evidence(info.attrs)
+        try:
+            self.rounds(work, parent)
+        finally:
+            if _evidence(info.attrs) != before:  # what its instances hold changed: who read it runs again
+                for reader in info.readers - {work.key}:
+                    self.program.rerun(reader)
+
+    def rounds(self, work: ClassRun, parent: Env) -> None:
         state, info = self.state, work.info
         info.attrs = dict(info.declared)
         for _ in range(MAX_ROUNDS):
@@ -144,6 +158,7 @@ class Runner:
             if _evidence(settled) == _evidence(info.attrs):
                 return
             del state.reports[mark[0] :], self.program.queue[mark[1] :], state.too_deep[mark[2] :]
+            state.contents.begin(state.run)
             info.attrs = settled
         for method in info.methods:  # not settled: run once more with the last facts
             method.summary = None
@@ -173,4 +188,4 @@ def _joined(values: list[Value]) -> Value:
 
 def _evidence(attrs: dict[str, Value]) -> dict[str, type]:
     """What of a class's attribute facts can lead to a finding, for comparing rounds."""
-    return {k: type(v) for k, v in attrs.items() if isinstance(v, (Sock, Handle, Tup, Many))}
+    return {k: type(v) for k, v in attrs.items() if is_evidence(v)}

@@ -7,6 +7,7 @@ from typing import Optional
 
 import libcst as cst
 
+from .contents import Contents
 from .frames import Env
 from .program import ClassInfo
 from .values import POSIX, Origin, Value
@@ -38,6 +39,7 @@ class State:
     reports: list[tuple[str, object]] = field(default_factory=list)  # (run, what a rule reported), in flow order
     too_deep: list[int] = field(default_factory=list)  # module-level statements nested too deeply
     spoiled: set[int] = field(default_factory=set)  # ``Many.sites`` given something else than their elements
+    contents: Contents = field(default_factory=Contents)  # what the module puts into the containers it fills
 
     def origin(self, text: str, node: cst.CSTNode) -> Origin:
         return Origin(text, node, self.top)

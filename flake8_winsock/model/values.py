@@ -2,7 +2,7 @@
 
 ``None`` stands for "unknown": anything the model has no evidence about. Only
 ``Sock`` and ``Handle`` are what rules look for; the others exist to resolve names
-(``Ref``), methods (``Inst``, ``Member``), unpacking (``Tup``), iteration (``Many``),
+(``Ref``), methods (``Inst``, ``Member``), unpacking (``Tup``), iteration (``Many``, ``Bag``),
 parameters while a function is summarised (``Param``) and platform tests (``Guard``).
 """
 
@@ -110,6 +110,16 @@ class Many:
 
 
 @dataclass(frozen=True)
+class Bag:
+    """A container the module fills (``[]``, ``{}``, a selector), or a view of one (``d.values()``,
+    a selector's keys): it holds what the module puts into it anywhere (``State.contents``),
+    and is evidence while all of that is. ``kind`` is a kind of the catalog's ``BAG_KINDS``."""
+
+    sites: frozenset[int]
+    kind: str
+
+
+@dataclass(frozen=True)
 class Guard:
     """A platform test: whether the code runs on POSIX only when it is true, and when false.
 
@@ -147,7 +157,7 @@ class _NoneLiteral:
 
 NONE = _NoneLiteral()
 
-Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Guard, Skip, bool, _NoneLiteral, None]
+Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Bag, Guard, Skip, bool, _NoneLiteral, None]
 Evidence = Union[Sock, Handle]
 
 
@@ -163,7 +173,7 @@ def given(value: Value, hop: Origin) -> Value:
         return Many(item, value.sites) if isinstance(item, (Sock, Handle)) else None
     if isinstance(value, Tup):
         return Tup(tuple(given(item, hop) for item in value.items))
-    if isinstance(value, Inst):
+    if isinstance(value, (Inst, Bag)):
         return value
     return None
 
@@ -172,7 +182,7 @@ def is_evidence(value: Value) -> bool:
     """Whether a value may lead to a finding (a socket, a handle, or something holding one)."""
     if isinstance(value, Tup):
         return any(is_evidence(item) for item in value.items)
-    return isinstance(value, (Sock, Handle, Many, Inst))
+    return isinstance(value, (Sock, Handle, Many, Inst, Bag))
 
 
 def origin_of(value: Evidence) -> Origin:
@@ -209,4 +219,6 @@ def join(a: Value, b: Value) -> Value:
     if isinstance(a, Many) and isinstance(b, Many):
         item = alike([a.item, b.item])
         return Many(item, a.sites | b.sites) if item is not None else None
+    if isinstance(a, Bag) and isinstance(b, Bag) and a.kind == b.kind:
+        return Bag(a.sites | b.sites, a.kind)
     return None

@@ -26,18 +26,16 @@ model's on the whole file.
 from __future__ import annotations
 
 import ast
-import re
 from typing import NamedTuple, Optional
 
 from .. import catalog
 from ..vocabulary import Vocabulary
 from .flavours import TAKES_SOCKET, HANDLE, PLATFORM, SINK, SOCKET, Flavours
 from .index import Units
-from .units import ATTRIBUTE, NAME, Key, Unit
+from .units import ATTRIBUTE, FILLS, NAME, Key, Unit
 
 __all__ = ["Slice", "slice_module"]
 
-_FILLS = re.compile(r"\.\s*(?:%s)\s*\(" % "|".join(sorted(catalog.CONTAINER_ADDERS)))
 
 
 class Slice(NamedTuple):
@@ -174,7 +172,7 @@ def _fills_container(units: Units, unit: Unit) -> bool:
         targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
         if any(isinstance(target, ast.Subscript) for target in targets):
             return True
-    return bool(_FILLS.search(units.text_of(unit)))
+    return bool(FILLS.search(units.text_of(unit)))
 
 
 def _keep(seeds: list[Unit], units: Units, platform: dict[int, list[Unit]]) -> None:

@@ -23,6 +23,11 @@ TRY = (ast.Try, ast.TryStar) if hasattr(ast, "TryStar") else (ast.Try,)
 # Attributes a library class gives its subclasses (``self.request`` of a stream handler).
 SOCKET_ATTRIBUTES = tuple(sorted({q.rsplit(".", 1)[-1] for q in (*catalog.SOCKET_ATTRIBUTES, *catalog.INSTANCE_ATTRIBUTES)}))
 
+# Methods that put into a container (``socks.append(s)``, ``selector.register(s)``): a call
+# of one changes the container, as ``c[i] = x`` does.
+FILLERS = frozenset({*catalog.CONTAINER_ADDERS, *catalog.MAPPING_PUTS})
+FILLS = re.compile(r"\.\s*(?:%s)\s*\(" % "|".join(sorted(FILLERS)))
+
 Key = Union[tuple[int, str], str]  # (scope, name) for names; the attribute's name for attributes
 Imported = tuple[str, Optional[str]]  # the module an imported name comes from, and its name there
 Write = tuple[Key, int, Optional[Imported]]

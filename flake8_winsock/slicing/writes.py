@@ -8,7 +8,7 @@ from typing import Optional, Union
 from .. import catalog
 from ..vocabulary import normalised
 from .units import (
-    DEFS, SCOPED, SOCKET_ATTRIBUTES, WALRUS, ANYTHING, REFERENCE, SOCKETS, Imported, Key, Scope, Text, Unit,
+    DEFS, FILLERS, FILLS, SCOPED, SOCKET_ATTRIBUTES, WALRUS, ANYTHING, REFERENCE, SOCKETS, Imported, Key, Scope, Text, Unit,
     bound_names, stored_attributes,
 )  # fmt: skip
 
@@ -26,6 +26,14 @@ def describe(units: Text, unit: Unit, node: ast.stmt) -> None:
         write(unit, attr, value)
     if node is unit.node:
         text = units.text_of(unit)
+        if FILLS.search(text):  # ``c.append(x)`` changes ``c``, as ``c[i] = x`` does
+            for call in ast.walk(node):
+                if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in FILLERS:
+                    receiver = call.func.value
+                    if isinstance(receiver, ast.Name):
+                        write_name(unit, scope, receiver.id, SOCKETS)
+                    elif isinstance(receiver, ast.Attribute):
+                        write(unit, receiver.attr, SOCKETS)
         if ":=" in text:
             for name in WALRUS.findall(text):
                 write_name(unit, scope, name, ANYTHING)
