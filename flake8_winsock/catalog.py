@@ -139,6 +139,11 @@ SOCKET_ATTRIBUTES = frozenset(
     }
 )
 
+# Library classes whose ``with`` enters the instance itself (``with smtplib.SMTP(host) as smtp``).
+ENTERS_ITSELF = frozenset(
+    {"socketserver.BaseServer", "ftplib.FTP", "smtplib.SMTP", "imaplib.IMAP4", "poplib.POP3", "trio.SocketStream", "trio.SocketListener"}
+)
+
 # Attributes that hold an instance of a library class: a Twisted protocol's transport
 # (whose ``getHandle()`` is the connection's socket).
 INSTANCE_ATTRIBUTES = {

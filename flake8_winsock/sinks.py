@@ -19,7 +19,7 @@ import libcst as cst
 from . import catalog
 from .model import Model
 from .model.syntax import Invocation, dotted
-from .model.values import Handle, Sock
+from .model.values import Handle, Sock, Value
 from .vocabulary import identifier
 
 
@@ -63,12 +63,17 @@ class SinkCalls:
         sink = model.sink(model.value(call.func))
         if sink is None or sink.posix_ok and model.posix_only():
             return False
-        passed: list[tuple[Optional[cst.BaseExpression], Optional[str]]] = []
+        passed: list[tuple[Optional[cst.BaseExpression], Optional[str], Value]] = []
         if sink.position is not None:
-            passed.append((call.argument(sink.position), None))
-        passed += [(expression, keyword) for keyword, expression in call.keywords.items() if keyword in sink.keywords]
-        for expression, keyword in passed:
-            value = model.value(expression)
+            expression = call.argument(sink.position)
+            passed.append((expression, None, model.value(expression)))
+        for word, expression in call.keywords.items():
+            if word in sink.keywords:
+                passed.append((expression, word, model.value(expression)))
+        for spread in call.spread:  # ``**opts``: a dictionary of the module's, its entries by key
+            entries = model.keywords(model.value(spread)) or {}
+            passed += [(None, word, entries[word]) for word in sink.keywords if word in entries]
+        for expression, keyword, value in passed:
             name: Optional[str]
             if isinstance(value, Handle):
                 name = value.name

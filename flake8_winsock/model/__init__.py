@@ -62,6 +62,10 @@ class Model:
         """What the call calls: itself, and what it is given to call (``Thread(target=...)``)."""
         return self.evaluator.invocations(node)
 
+    def keywords(self, value: Value) -> Optional[dict[str, Value]]:
+        """A dictionary's entries by their string keys (what ``**value`` passes), if known."""
+        return self.evaluator.containers.keywords(value)
+
     def posix_only(self) -> bool:
         return self.state.posix_only_here()
 

@@ -12,7 +12,7 @@ from .evaluate import Evaluator
 from .frames import Env
 from .state import State
 from .syntax import dotted
-from .values import Bag, Handle, Many, Ref, Sock, Tup, Value, join
+from .values import OTHER, Bag, Handle, Many, Ref, Sock, Tup, Value, join
 
 Comprehension = Union[cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp]
 Facts = dict[str, Value]
@@ -28,6 +28,7 @@ class Binder:
         self.state, self.evaluator = state, evaluator
         self.containers = evaluator.containers
         evaluator.comprehend = lambda node: self.comprehension(node, None)  # type: ignore[arg-type]
+        evaluator.choose = self.if_expression
 
     def bind(self, target: cst.BaseExpression, value: Value) -> None:
         state, containers = self.state, self.containers
@@ -107,11 +108,25 @@ class Binder:
             options = [e.value for e in classes.elements] if isinstance(classes, cst.Tuple) else [classes]
             socket_options = [self.evaluator.is_socket_class(option) for option in options]
             if all(socket_options):
-                return {subject: Sock(self.state.origin("isinstance() check", test))}, {subject: None}
+                return {subject: Sock(self.state.origin("isinstance() check", test))}, {subject: OTHER}
             if not any(socket_options):
                 return {}, {}
             return {subject: None}, {subject: None}
         return {}, {}
+
+    def if_expression(self, node: cst.IfExp) -> Value:
+        """``a if test else b``: each side evaluated with what the test says when it holds, or not."""
+        state, saved = self.state, self.state.env
+        sides: list[Value] = []
+        for facts, side in zip(self.narrowing(node.test), (node.body, node.orelse)):
+            state.env = Env(parent=saved)
+            for key, value in facts.items():
+                state.env.bind(key, value)
+            try:
+                sides.append(self.evaluator.value_of(side))
+            finally:
+                state.env = saved
+        return join(sides[0], sides[1])
 
     def comprehension(self, node: Comprehension, walk: Optional[Callable[[cst.CSTNode], None]]) -> Value:
         """Run a comprehension in its own frame, each target bound to an element of what it iterates.

@@ -18,8 +18,8 @@ import libcst as cst
 
 from .. import catalog
 from .state import State
-from .syntax import argument, dotted
-from .values import NONE, Bag, Evidence, Handle, Many, Sock, Tup, Value, alike, join, origin_of
+from .syntax import argument, dotted, string
+from .values import NONE, Bag, Evidence, Handle, Inst, Many, Sock, Tup, Value, alike, join, origin_of
 
 Evaluate = Callable[[Optional[cst.BaseExpression]], Value]
 
@@ -106,13 +106,30 @@ class Containers:
     def mapping(self, node: cst.Dict) -> Bag:
         """``{}``, ``{k: v}``: a mapping holding what the literal and the module put into it."""
         bag = Bag(frozenset({id(node)}), "mapping")
+        self.state.keywords[id(node)] = {}  # each evaluation makes a new dictionary
         for element in node.elements:
             if isinstance(element, cst.DictElement):
+                value = self.evaluate(element.value)
                 self.fill(bag, "key", self.evaluate(element.key))
-                self.fill(bag, "value", self.evaluate(element.value))
+                self.fill(bag, "value", value)
+                self.named(bag, string(element.key), value)
             else:  # ``**other``
                 self.fill(bag, "key", None)
                 self.fill(bag, "value", None)
+                self.named(bag, None, None)
+        return bag
+
+    def made(self, node: cst.Call, kind: str) -> Bag:
+        """``dict()``, ``dict(stdout=conn)``, ``defaultdict(list)``, ``DefaultSelector()``."""
+        bag = Bag(frozenset({id(node)}), kind)
+        if kind == "mapping":
+            self.state.keywords[id(node)] = {} if all(arg.keyword or arg.star == "" for arg in node.args) else None
+            for arg in node.args:
+                if arg.keyword is not None:
+                    value = self.evaluate(arg.value)
+                    self.fill(bag, "key", None)
+                    self.fill(bag, "value", value)
+                    self.named(bag, arg.keyword.value, value)
         return bag
 
     def view(self, bag: Bag, view: catalog.BagView, name: Optional[str]) -> Value:
@@ -137,7 +154,30 @@ class Containers:
             return Sock(found.origin.element(name, bag.sites))
         if isinstance(found, Handle):
             return Handle(Sock(found.sock.origin.element(None, bag.sites)), None)
-        return None
+        return found if isinstance(found, (Inst, Bag, Many, Tup)) else None  # ``jobs[i].sock``
+
+    def keywords(self, value: Value) -> Optional[dict[str, Value]]:
+        """A mapping's entries by their string keys (``**opts``), if every entry put into it has one."""
+        if not isinstance(value, Bag) or value.kind != "mapping":
+            return None
+        found: dict[str, Value] = {}
+        for site in value.sites:
+            entries = self.state.keywords.get(site)
+            if entries is None:
+                return None
+            for key, entry in entries.items():
+                found[key] = join(found[key], entry) if key in found else entry
+        return found
+
+    def named(self, bag: Bag, key: Optional[str], value: Value) -> None:
+        """``value`` goes into ``bag`` under the string ``key`` (None: a key that cannot be told)."""
+        for site in bag.sites:
+            entries = self.state.keywords.get(site, {})
+            if entries is None or key is None:
+                self.state.keywords[site] = None
+            else:
+                entries[key] = join(entries[key], value) if key in entries else value
+                self.state.keywords[site] = entries
 
     def fill(self, bag: Bag, slot: str, value: Value) -> None:
         """``value`` goes into ``slot`` of ``bag``: joined with what is there."""
@@ -151,6 +191,7 @@ class Containers:
         if bag.kind == "mapping":
             self.fill(bag, "key", self.evaluate(index) if index is not None else None)
             self.fill(bag, "value", value)
+            self.named(bag, string(index) if index is not None else None, value)
         else:
             self.fill(bag, "element", value if index is not None else self.element(value, None))
 
@@ -159,15 +200,18 @@ class Containers:
         if any(arg.star for arg in node.args) or bag.kind == "mapping" and any(arg.keyword for arg in node.args):
             for slot in _SLOTS:  # what goes in cannot be told
                 self.fill(bag, slot, None)
+            self.named(bag, None, None)
         elif bag.kind == "mapping" and method in catalog.MAPPING_PUTS:
             key, value = catalog.MAPPING_PUTS[method]
             self.fill(bag, "key", self.evaluate(argument(node, key)))
             self.fill(bag, "value", self.evaluate(argument(node, value)))
+            self.named(bag, string(argument(node, key)), self.evaluate(argument(node, value)))
         elif bag.kind == "mapping" and method == "update":
             for arg in node.args:
                 other = self.evaluate(arg.value)
                 for slot in ("key", "value"):
                     self.fill(bag, slot, self.slot(other, slot, None) if isinstance(other, Bag) else None)
+                self.named(bag, None, None)
         elif bag.kind in ("sequence", "selector") and method in catalog.CONTAINER_ADDERS:
             where = catalog.CONTAINER_ADDERS[method]
             if where == catalog.ELEMENTS:

@@ -50,6 +50,7 @@ class Evaluator:
         self.summarise: Callable[[FuncInfo], Summary] = lambda info: Summary()
         self.give: Callable[[FuncInfo, dict[str, Value], Optional[Origin]], None] = lambda info, values, hop: None
         self.comprehend: Callable[[cst.BaseExpression], Value] = lambda node: None
+        self.choose: Callable[[cst.IfExp], Value] = lambda node: None
 
     def value_of(self, node: Optional[cst.BaseExpression]) -> Value:
         if node is None:
@@ -78,7 +79,7 @@ class Evaluator:
             left, right = (self.containers.container(self.value_of(side), node) for side in (node.left, node.right))
             return join(left, right) if left is not None and right is not None else None
         if isinstance(node, cst.IfExp):
-            return join(self.value_of(node.body), self.value_of(node.orelse))
+            return self.choose(node)
         if isinstance(node, cst.BooleanOperation):
             return join(self.value_of(node.left), self.value_of(node.right))
         if isinstance(node, cst.Comparison):
@@ -223,7 +224,7 @@ class Evaluator:
         if qualname in catalog.BAG_MAKERS:  # ``dict()``, ``defaultdict(list)``, ``DefaultSelector()``
             made, most = catalog.BAG_MAKERS[qualname]
             if len([arg for arg in node.args if arg.keyword is None]) <= most:
-                return Bag(frozenset({id(node)}), made)
+                return self.containers.made(node, made)
         if qualname in catalog.PASS_THROUGH:
             return self.value_of(argument(node, catalog.PASS_THROUGH[qualname]))
         if qualname in catalog.ELEMENTS_OF:
@@ -278,9 +279,13 @@ class Evaluator:
         """What ``with node as x`` binds: a socket itself, what a context manager function
         yields, what the ``__enter__`` of the module's class returns."""
         value = self.value_of(node)
-        if isinstance(value, Inst) and value.cls in self.program.classes:
+        if isinstance(value, Inst):
             method = self.program.method(value.cls, "__aenter__" if asynchronous else "__enter__")
-            return self.read_result(method, node, f"{method.name}()") if method is not None else None
+            if method is not None:
+                return self.read_result(method, node, f"{method.name}()")
+            if any(cls in catalog.ENTERS_ITSELF for cls in self.program.library_classes(value.cls)):
+                return value
+            return None
         return value if isinstance(value, Sock) else None
 
     def substituted(self, returned: Value, info: FuncInfo, call: Invocation, bound: int, node: cst.Call) -> Value:
@@ -397,12 +402,14 @@ class Evaluator:
         names = _positional_names(info)[bound:]
         params = info.node.params
         values: dict[str, Value] = {}
+        extra: list[Value] = []
         for index, expression in enumerate(call.args):
             if index < len(names):
                 values[names[index]] = self.value_of(expression)
-            elif isinstance(params.star_arg, cst.Param):
-                star = params.star_arg.name.value
-                values[star] = join(values.get(star, NONE), self.value_of(expression)) if star in values else self.value_of(expression)
+            else:
+                extra.append(self.value_of(expression))
+        if extra and isinstance(params.star_arg, cst.Param) and not call.starred:  # ``*args``: the rest, a tuple
+            values[params.star_arg.name.value] = Tup(tuple(extra))
         for keyword, expression in call.keywords.items():
             values[keyword] = self.value_of(expression)
         return values

@@ -46,7 +46,7 @@ class Invocation:
     """What a call calls, and with which argument expressions: the call itself, or the callable
     it is given and the arguments it passes that callable (``Thread(target=f, args=(s,))``)."""
 
-    __slots__ = ("node", "func", "args", "keywords", "bound")
+    __slots__ = ("node", "func", "args", "keywords", "bound", "starred", "spread")
 
     def __init__(
         self,
@@ -58,21 +58,27 @@ class Invocation:
     ) -> None:
         self.node, self.func, self.args, self.keywords = node, func, args, keywords
         self.bound = bound  # arguments a method's receiver takes before these (``self``)
+        self.starred = False  # it passes ``*args``: positions after it cannot be told
+        self.spread: list[cst.BaseExpression] = []  # what it passes as ``**kwargs``
 
     @classmethod
     def direct(cls, node: cst.Call) -> "Invocation":
         """The call as written (positions after a ``*args`` cannot be told: they are left out)."""
         args: list[cst.BaseExpression] = []
         keywords: dict[str, cst.BaseExpression] = {}
-        starred = False
+        starred, spread = False, []
         for arg in node.args:
             if arg.keyword is not None:
                 keywords[arg.keyword.value] = arg.value
+            elif arg.star == "**":
+                spread.append(arg.value)
             elif arg.star:
                 starred = True
             elif not starred:
                 args.append(arg.value)
-        return cls(node, node.func, args, keywords)
+        call = cls(node, node.func, args, keywords)
+        call.starred, call.spread = starred, spread
+        return call
 
     def argument(self, position: Optional[int], keyword: Optional[str] = None) -> Optional[cst.BaseExpression]:
         """The expression passed at ``position`` (0-based) or as ``keyword``."""

@@ -157,7 +157,19 @@ class _NoneLiteral:
 
 NONE = _NoneLiteral()
 
-Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Bag, Guard, Skip, bool, _NoneLiteral, None]
+
+class _Other:
+    """What is known not to be a socket: the other side of an ``isinstance`` test. A path
+    that meets a socket's (or its handle's) keeps the evidence: every socket there came
+    the other way (``fd = s.fileno() if isinstance(s, socket.socket) else s``)."""
+
+    def __repr__(self) -> str:
+        return "OTHER"
+
+
+OTHER = _Other()
+
+Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Bag, Guard, Skip, bool, _NoneLiteral, _Other, None]
 Evidence = Union[Sock, Handle]
 
 
@@ -212,6 +224,9 @@ def join(a: Value, b: Value) -> Value:
         return b
     if b is NONE or a == b:
         return a
+    if a is OTHER or b is OTHER:
+        kept = b if a is OTHER else a
+        return kept if isinstance(kept, (Sock, Handle)) else None
     if isinstance(a, Sock) and isinstance(b, Sock):
         return a
     if isinstance(a, Handle) and isinstance(b, Handle):
