@@ -76,16 +76,22 @@ class Vocabulary:
 
 
 def _bag_handle_words() -> set[str]:
-    """The methods and attributes of containers that give a handle, or a view whose
-    iteration or items do (a selector key's ``fd``, a selector's ``get_map()``)."""
-    def gives_handle(view: catalog.BagView) -> bool:
+    """The container methods whose result may be or hold a socket's handle: a selector's
+    ``select()``, ``get_key()``, ``get_map()`` (whose keys' ``fd`` is one). The word is in
+    the unit that takes the result, so a later ``key.fd`` needs no word of its own."""
+
+    def gives_handle(view: catalog.BagView, seen: frozenset[str]) -> bool:
+        if isinstance(view, tuple):
+            return any(gives_handle(part, seen) for part in view)
         if view == "fd":
             return True
-        return isinstance(view, str) and view in catalog.BAG_KINDS and any(
-            gives_handle(inner) for name, inner in catalog.BAG_KINDS[view].items() if name in ("iter", "[]")
-        )
+        if view is None or view not in catalog.BAG_KINDS or view in seen:
+            return False
+        return any(gives_handle(inner, seen | {view}) for inner in catalog.BAG_KINDS[view].values())
 
-    return {name.lstrip(".") for views in catalog.BAG_KINDS.values() for name, view in views.items() if name not in ("iter", "[]") and gives_handle(view)}
+    made = {kind for kind, _ in catalog.BAG_MAKERS.values()}  # the methods of a container itself
+    methods = {(name, view) for kind in made for name, view in catalog.BAG_KINDS[kind].items() if name not in ("iter", "[]")}
+    return {name for name, view in methods if gives_handle(view, frozenset())}
 
 
 def _holding_classes() -> set[str]:

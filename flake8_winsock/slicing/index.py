@@ -171,8 +171,9 @@ class Units:
                 unit.jump = bool(inside)
 
     def yields(self, unit: Unit, node: ast.stmt) -> bool:
-        lines = self.lines
-        if not any("yield" in lines[i] for i in range(unit.first, unit.last + 1)):
+        lines = self.index.get("yield")
+        at = bisect_left(lines, unit.first) if lines else 0
+        if not lines or at == len(lines) or lines[at] > unit.last:
             return False
         return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(node))
 
