@@ -69,6 +69,8 @@ CALL_RESULTS: dict[str, str] = {
     "eventlet.connect": SOCKET,
     "trio.socket.socket": SOCKET,
     "twisted.internet.tcp.Connection.getHandle": SOCKET,
+    "trio.open_tcp_stream": "trio.SocketStream",
+    "tornado.tcpclient.TCPClient.connect": "tornado.iostream.IOStream",
 }
 
 # --- Libraries: their classes, what those hold, and what they call -------------------
@@ -141,8 +143,15 @@ SOCKET_ATTRIBUTES = frozenset(
 
 # Library classes whose ``with`` enters the instance itself (``with smtplib.SMTP(host) as smtp``).
 ENTERS_ITSELF = frozenset(
-    {"socketserver.BaseServer", "ftplib.FTP", "smtplib.SMTP", "imaplib.IMAP4", "poplib.POP3", "trio.SocketStream", "trio.SocketListener"}
-)
+    {
+        "socketserver.BaseServer", "ftplib.FTP", "smtplib.SMTP", "imaplib.IMAP4", "poplib.POP3",
+        "trio.SocketStream", "trio.SocketListener", "contextlib.ExitStack", "contextlib.AsyncExitStack",
+    }
+)  # fmt: skip
+# Calls that enter the context manager they are given, and return what ``with`` would bind.
+ENTER_CALLS = {"contextlib.ExitStack.enter_context": 0, "contextlib.AsyncExitStack.enter_async_context": 0}
+# Other library classes whose instances the analysis follows (for their methods' results).
+_PLAIN_CLASSES = ("tornado.tcpclient.TCPClient",)
 
 # Attributes that hold an instance of a library class: a Twisted protocol's transport
 # (whose ``getHandle()`` is the connection's socket).
@@ -162,6 +171,7 @@ CALLBACK_METHODS: dict[str, tuple[Optional[str], ...]] = {
 # keyword), and what it is given.
 CALLBACKS: dict[str, tuple[tuple[Optional[int], Optional[str]], tuple[Optional[str], ...]]] = {
     "gevent.server.StreamServer": ((1, "handle"), (SOCKET, None)),
+    "trio.serve_tcp": ((0, "handler"), ("trio.SocketStream",)),
 }
 
 # Methods of a receiver the analysis cannot type, whose call is evidence by itself:
@@ -195,7 +205,7 @@ def _class_of(member: str) -> str:
 
 # Every library class the catalog says something of: deriving from one is evidence.
 LIBRARY_CLASSES = frozenset(
-    {*LIBRARY_BASES, *LIBRARY_BASES.values(), *CALLBACKS, *INSTANCE_ATTRIBUTES.values()}
+    {*LIBRARY_BASES, *LIBRARY_BASES.values(), *CALLBACKS, *INSTANCE_ATTRIBUTES.values(), *ENTERS_ITSELF, *_PLAIN_CLASSES}
     | {_class_of(q) for q in (*SOCKET_ATTRIBUTES, *INSTANCE_ATTRIBUTES, *CALLBACK_METHODS)}
 )
 
@@ -239,6 +249,16 @@ DISPATCHES: dict[str, Dispatch] = {
     "trio.to_thread.run_sync": Dispatch(target=(0, None), rest=1),
     "anyio.to_thread.run_sync": Dispatch(target=(0, None), rest=1),
     "functools.partial": Dispatch(target=(0, None), rest=1),
+    # green threads, task groups, thread pools of the network libraries
+    "gevent.spawn": _SUBMIT,
+    "gevent.spawn_later": Dispatch(target=(1, None), rest=2),
+    "gevent.pool.Group.spawn": _SUBMIT,
+    "eventlet.spawn": _SUBMIT,
+    "eventlet.spawn_n": _SUBMIT,
+    "eventlet.greenpool.GreenPool.spawn_n": _SUBMIT,
+    "eventlet.tpool.execute": _SUBMIT,
+    "twisted.internet.threads.deferToThread": _SUBMIT,
+    "anyio.abc.TaskGroup.start_soon": _SUBMIT,
 }
 # The same methods on a receiver the analysis cannot type (``self.pool.submit(f, conn)``).
 DISPATCH_METHODS: dict[str, Dispatch] = {
@@ -561,6 +581,10 @@ POSIX_MODULES = frozenset({"fcntl", "grp", "posix", "pty", "pwd", "resource", "s
 # Test decorators that skip a test (or a class of tests) on a condition.
 SKIP_UNLESS = frozenset({"unittest.skipUnless"})
 SKIP_IF = frozenset({"unittest.skipIf", "pytest.mark.skipif"})
+# Calls that never return (a test skipped or failed, the process ended): what follows one
+# is not reached, as after ``raise``. Methods by name, on any receiver (``self.skipTest()``).
+NO_RETURN = frozenset({"pytest.skip", "pytest.fail", "pytest.exit", "sys.exit", "os._exit", "os.abort"})
+NO_RETURN_METHODS = frozenset({"skipTest"})
 # Decorators of libraries' test suites that skip a test everywhere but on POSIX (a
 # project adds its own with ``posix-only-decorators``).
 POSIX_ONLY_DECORATORS = frozenset(

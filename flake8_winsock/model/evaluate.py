@@ -107,6 +107,8 @@ class Evaluator:
             if found:
                 return value
         base = self.value_of(of)
+        if isinstance(base, Ref) and base.qualname in self.program.classes:  # ``cls.sock``, ``Pool.shared``
+            return self.instance_attribute(Inst(base.qualname), node, attr, receiver)
         if isinstance(base, Ref):
             return Ref(catalog.canonical(f"{base.qualname}.{attr}"))
         if isinstance(base, Inst):
@@ -208,6 +210,9 @@ class Evaluator:
             return self.platform.call(qualname, node)
         if qualname == "getattr" and len(node.args) == 2 and string(argument(node, 1)) is not None:
             return self.member(node.args[0].value, string(node.args[1].value) or "", node)  # ``getattr(s, "fileno")``
+        if qualname in catalog.ENTER_CALLS:  # ``stack.enter_context(cm)``: what ``with cm as x`` binds
+            entered = argument(node, catalog.ENTER_CALLS[qualname])
+            return self.entered(entered, qualname.endswith("async_context")) if entered is not None else None
         if qualname in catalog.CASTS:  # ``typing.cast(socket.socket, x)``: the code says it is one
             cast = shapes.shape(argument(node, 0), self.value_of, self.is_socket_class)
             if cast == shapes.SOCKET:
@@ -442,22 +447,50 @@ class Evaluator:
     def annotated(self, node: cst.BaseExpression, what: str, at: cst.CSTNode) -> Value:
         """What an annotation of ``what`` (``parameter 's'``, ``'self.sock'``) promises, as a value."""
         found = shapes.shape(node, self.value_of, self.is_socket_class)
-        pair = shapes.mapping(node, self.value_of, self.is_socket_class) if found is None else None
-        if pair is not None:  # ``dict[int, socket.socket]``: a mapping holding sockets
-            bag = Bag(frozenset({id(at)}), "mapping")
-            for slot, part in zip(("key", "value"), pair):
-                what_it_is = Sock(self.state.origin(f"{what} annotated as a mapping of sockets", at))
-                self.containers.fill(bag, slot, what_it_is if part == shapes.SOCKET else None)
-            return bag
         if found is None:
-            known = self.value_of(node)
-            classes = (*self.program.classes, *catalog.LIBRARY_CLASSES)
-            return Inst(known.qualname) if isinstance(known, Ref) and known.qualname in classes else None
+            return self.instance_of(node) or self.holding(node, what, at)
         if found == shapes.SOCKET:
             return Sock(self.state.origin(f"{what} annotated as a socket", at))
         kind = "container" if found == shapes.SOCKETS else "tuple"
         sock = Sock(self.state.origin(f"{what} annotated as a {kind} of sockets", at))
         return Many(sock, frozenset({id(at)})) if found == shapes.SOCKETS else Tup((sock,) * int(found))
+
+    def instance_of(self, node: cst.BaseExpression) -> Optional[Inst]:
+        """An annotation naming a class of the module's or the catalog's: its instances."""
+        known = self.value_of(node)
+        if isinstance(known, Ref) and (known.qualname in self.program.classes or known.qualname in catalog.LIBRARY_CLASSES):
+            return Inst(known.qualname)
+        return None
+
+    def holding(self, node: cst.BaseExpression, what: str, at: cst.CSTNode) -> Optional[Bag]:
+        """A container annotation whose elements (or a mapping's keys or values) are sockets or
+        instances of known classes: ``dict[int, socket.socket]``, ``list[Listener]``."""
+        if not isinstance(node, cst.Subscript):
+            return None
+        wrapper = self.value_of(node.value)
+        items = [e.slice.value for e in node.slice if isinstance(e.slice, cst.Index)]
+        qualname = wrapper.qualname if isinstance(wrapper, Ref) else ""
+        slots: tuple[str, ...]
+        if qualname in catalog.MAPPING_TYPES and len(items) == 2:
+            bag, slots = Bag(frozenset({id(at)}), "mapping"), ("key", "value")
+        elif qualname in catalog.SOCKET_CONTAINERS and len(items) == 1:
+            bag, slots = Bag(frozenset({id(at)}), "sequence"), ("element",)
+        else:
+            return None
+        held: list[Value] = []
+        for item in items:
+            socket = shapes.shape(item, self.value_of, self.is_socket_class) == shapes.SOCKET
+            held.append(Sock(self.state.origin(f"{what} annotated as holding sockets", at)) if socket else self.instance_of(item))
+        if not any(is_evidence(value) for value in held):
+            return None
+        for slot, value in zip(slots, held):
+            self.containers.fill(bag, slot, value)
+        return bag
+
+    def never_returns(self, node: cst.Call) -> bool:
+        if isinstance(node.func, cst.Attribute) and node.func.attr.value in catalog.NO_RETURN_METHODS:
+            return True
+        return self.names(node.func, catalog.NO_RETURN)
 
     def names(self, node: cst.BaseExpression, qualnames: frozenset[str]) -> bool:
         """Whether ``node`` names one of ``qualnames`` (through imports and aliases)."""

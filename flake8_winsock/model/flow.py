@@ -95,6 +95,8 @@ class Statements(Walker):
 
     def leave_Expr(self, node: cst.Expr) -> None:
         self.after_posix_only_call(node.value)
+        if isinstance(node.value, cst.Call) and self.evaluator.never_returns(node.value):
+            self.state.env.dead = True  # ``pytest.skip(...)``, ``sys.exit()``: as after ``raise``
 
     def after_posix_only_call(self, node: cst.BaseExpression) -> None:
         """``pid = os.fork()``: what follows runs on POSIX only."""

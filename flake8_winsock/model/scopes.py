@@ -19,10 +19,10 @@ import libcst as cst
 from .. import catalog
 from .flow import Statements
 from .frames import Env
-from .program import ClassRun, FuncInfo, FunctionRun, Summary, Work
+from .program import ClassInfo, ClassRun, FuncInfo, FunctionRun, Summary, Work
 from .state import State, Summarising
 from .syntax import dotted
-from .values import NONE, POSIX, Inst, Origin, Param, Sock, Value, given, is_evidence, join
+from .values import NONE, POSIX, Inst, Origin, Param, Ref, Sock, Value, given, is_evidence, join
 
 MAX_ROUNDS = 4  # runs of a class's methods until ``self`` settles
 MAX_RUNS = 4  # runs of a function as its callers give it more
@@ -106,14 +106,18 @@ class Runner:
         info.summary = Summary(_joined(summarising.returns), bool(summarising.yields), _joined(summarising.yields))
         return info.summary
 
-    def run_function(self, info: FuncInfo, parent: Env, posix: bool) -> None:
-        state, node, owner = self.state, info.node, info.owner
-        saved = (state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body)
+    def run_function(self, info: FuncInfo, parent: Env, posix: bool, cls: Optional[ClassInfo] = None) -> None:
+        """Run a function's body; a method's ``self`` is an instance of ``cls`` (a class that
+        inherits it) or of its own class."""
+        state, node, owner = self.state, info.node, cls or info.owner
+        saved = (state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body, state.top)
+        state.top = info.top  # (an inherited method is defined in another statement)
         state.env, state.in_class_body = Env(parent=parent), False
         if posix:
             state.env.bind(POSIX, True)
         state.current_class, state.self_name, state.loop_exits, state.in_function = owner, None, [], True
-        is_static = any(dotted(d.decorator) in ("staticmethod", "classmethod") for d in node.decorators)
+        decorators = {dotted(d.decorator) for d in node.decorators}
+        is_static = bool(decorators & {"staticmethod", "classmethod"})
         params = node.params
         summarising = bool(state.summaries)
         for i, param in enumerate([*params.posonly_params, *params.params, *params.kwonly_params]):
@@ -122,6 +126,8 @@ class Runner:
             if i == 0 and owner is not None and not is_static:
                 state.self_name = name
                 value = Sock(state.origin(f"{owner.name} instance", param)) if owner.is_socket else Inst(owner.key)
+            elif i == 0 and owner is not None and "classmethod" in decorators:
+                value = Ref(owner.key)  # ``cls``: the class, whose attributes its instances share
             else:
                 annotation = param.annotation
                 value = self.evaluator.annotated(annotation.annotation, f"parameter '{name}'", param) if annotation else None
@@ -132,7 +138,7 @@ class Runner:
             if isinstance(star, cst.Param):
                 state.env.bind(star.name.value, None if summarising else info.given.get(star.name.value))
         self.statements.run_body(node.body)
-        state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body = saved
+        state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body, state.top = saved
 
     def run_class(self, work: ClassRun, parent: Env) -> None:
         """Run the methods together until what they store on ``self`` settles."""
@@ -148,21 +154,32 @@ class Runner:
     def rounds(self, work: ClassRun, parent: Env) -> None:
         state, info = self.state, work.info
         info.attrs = dict(info.declared)
+        methods = _resolved(info)
         for _ in range(MAX_ROUNDS):
             mark = (len(state.reports), len(self.program.queue), len(state.too_deep))
             info.stored = {}
-            for method in info.methods:
+            for method in methods:
                 method.summary = None  # what ``self`` holds may have changed
-                self.run_function(method, parent, work.posix or method.posix)
+                self.run_function(method, parent, work.posix or method.posix, info)
             settled = {**info.stored, **info.declared}
             if _evidence(settled) == _evidence(info.attrs):
                 return
             del state.reports[mark[0] :], self.program.queue[mark[1] :], state.too_deep[mark[2] :]
             state.contents.begin(state.run)
             info.attrs = settled
-        for method in info.methods:  # not settled: run once more with the last facts
+        for method in methods:  # not settled: run once more with the last facts
             method.summary = None
-            self.run_function(method, parent, work.posix or method.posix)
+            self.run_function(method, parent, work.posix or method.posix, info)
+
+
+def _resolved(info: ClassInfo) -> list[FuncInfo]:
+    """The methods an instance of the class has: its own, and those it inherits from the
+    module's classes (the first in method resolution order of each name)."""
+    found: dict[str, FuncInfo] = {}
+    for owner in info.lineage():
+        for method in owner.methods:
+            found.setdefault(method.node.name.value, method)
+    return list(found.values())
 
 
 def _imports_posix_module(statement: cst.CSTNode) -> bool:

@@ -22,26 +22,6 @@ def _is_none(node: cst.BaseExpression) -> bool:
     return isinstance(node, cst.Name) and node.value == "None"
 
 
-def mapping(
-    node: Optional[cst.BaseExpression],
-    evaluate: Callable[[cst.BaseExpression], Value],
-    is_socket_class: Callable[[cst.BaseExpression], bool],
-) -> Optional[tuple[Shape, Shape]]:
-    """A mapping type's key and value shapes, if either is a socket (``Dict[int, socket.socket]``)."""
-    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
-        return None
-    if not isinstance(node, cst.Subscript):
-        return None
-    wrapper = evaluate(node.value)
-    if not isinstance(wrapper, Ref) or wrapper.qualname not in catalog.MAPPING_TYPES:
-        return None
-    items = [e.slice.value for e in node.slice if isinstance(e.slice, cst.Index)]
-    if len(items) != 2:
-        return None
-    pair = (shape(items[0], evaluate, is_socket_class), shape(items[1], evaluate, is_socket_class))
-    return pair if catalog.SOCKET in pair else None
-
-
 def shape(
     node: Optional[cst.BaseExpression],
     evaluate: Callable[[cst.BaseExpression], Value],

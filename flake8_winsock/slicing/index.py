@@ -15,8 +15,8 @@ from typing import Iterable, Iterator, Optional
 
 from ..vocabulary import Vocabulary, normalised
 from .units import (
-    DEFS, JUMPS, KEYWORDS, LINES, OTHER_BREAKS, SCOPED, WORD, ATTRIBUTE, NAME, DEFINES, Key, Scope, Unit, Write,
-    bodies, char_col, first_line, identifier, line_of,
+    DEFS, KEYWORDS, LINES, OTHER_BREAKS, SCOPED, WORD, ATTRIBUTE, NAME, DEFINES, Key, Scope, Unit, Write,
+    bodies, char_col, first_line, identifier, jumps, line_of,
 )  # fmt: skip
 from .writes import describe
 
@@ -123,7 +123,7 @@ class Units:
             owner[i] = unit
 
     def compound(self, unit: Unit, node: ast.stmt, scope: Scope, function: Optional[Unit]) -> None:
-        unit.returns, unit.jump = isinstance(node, ast.Return), isinstance(node, JUMPS)
+        unit.returns, unit.jump = isinstance(node, ast.Return), jumps(node)
         suites = bodies(node)
         if not suites:
             unit.returns = unit.returns or self.yields(unit, node)  # what a generator gives its callers
@@ -166,7 +166,7 @@ class Units:
         else:  # ``if x: y``: the compound statement is one unit, whole
             unit.atomic = True
             if not isinstance(node, SCOPED):
-                inside = [n for n in ast.walk(node) if isinstance(n, JUMPS)]
+                inside = [n for n in ast.walk(node) if jumps(n)]
                 unit.returns = any(isinstance(n, ast.Return) for n in inside) or self.yields(unit, node)
                 unit.jump = bool(inside)
 

@@ -19,6 +19,18 @@ OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 SCOPED = (*DEFS, ast.ClassDef)
 JUMPS = (ast.Return, ast.Raise, ast.Break, ast.Continue)
+# Calls that never return (``pytest.skip()``, ``sys.exit()``, ``self.skipTest()``): jumps too.
+NO_RETURN = frozenset({q.rsplit(".", 1)[-1] for q in catalog.NO_RETURN} | catalog.NO_RETURN_METHODS)
+
+
+def jumps(node: ast.AST) -> bool:
+    """Whether a statement leaves its path: a jump, or a call that never returns."""
+    if isinstance(node, JUMPS):
+        return True
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+        func = node.value.func
+        return (func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None) in NO_RETURN
+    return False
 TRY = (ast.Try, ast.TryStar) if hasattr(ast, "TryStar") else (ast.Try,)
 # Attributes a library class gives its subclasses (``self.request`` of a stream handler).
 SOCKET_ATTRIBUTES = tuple(sorted({q.rsplit(".", 1)[-1] for q in (*catalog.SOCKET_ATTRIBUTES, *catalog.INSTANCE_ATTRIBUTES)}))
