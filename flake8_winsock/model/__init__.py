@@ -56,11 +56,11 @@ class Model:
         return self.evaluator.value_of(node)
 
     def sink(self, callee: Value) -> Optional[catalog.Sink]:
-        return self.evaluator.sink_of(callee)
+        return self.evaluator.calls.sink_of(callee)
 
     def invocations(self, node: cst.Call) -> list[Invocation]:
         """What the call calls: itself, and what it is given to call (``Thread(target=...)``)."""
-        return self.evaluator.invocations(node)
+        return self.evaluator.calls.invocations(node)
 
     def keywords(self, value: Value) -> Optional[dict[str, Value]]:
         """A dictionary's entries by their string keys (what ``**value`` passes), if known."""

@@ -106,7 +106,7 @@ class Binder:
                 return {}, {}
             classes = test.args[1].value
             options = [e.value for e in classes.elements] if isinstance(classes, cst.Tuple) else [classes]
-            socket_options = [self.evaluator.is_socket_class(option) for option in options]
+            socket_options = [self.evaluator.classes.is_socket_class(option) for option in options]
             if all(socket_options):
                 return {subject: Sock(self.state.origin("isinstance() check", test))}, {subject: OTHER}
             if not any(socket_options):

@@ -2,8 +2,8 @@
 
 Statements run in a ``Frame``-like ``Env``; branches run from copies and merge where
 they meet; loops merge their exits; ``return``/``raise``/``break`` end a path.
-Function and class definitions are registered in the ``Program`` (their bodies run
-later, in ``scopes``). Every call is handed to the rules' listener as it is met.
+Function and class definitions are registered in the ``Program`` (``definitions``;
+their bodies run later, in ``scopes``). Every call is handed to the rules' listener as it is met.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ import libcst as cst
 
 from .. import catalog
 from .binding import Binder
+from .definitions import Definitions
 from .evaluate import Evaluator
 from .frames import Env, merge
-from .program import ClassInfo, ClassRun, FuncInfo, FunctionRun, Program
+from .program import Program
 from .state import State
 from .syntax import dotted
-from .values import NONE, POSIX, Bag, Inst, Many, Ref, Sock, Value
+from .values import NONE, POSIX, Bag, Many, Ref, Sock, Value
 from .walker import Walker
 
 _ADDING = (cst.AddAssign, cst.BitOrAssign, cst.BitXorAssign)  # ``c += ...`` and the like put into ``c``
@@ -29,7 +30,7 @@ class CallListener(Protocol):
     def on_call(self, node: cst.Call) -> None: ...
 
 
-class Statements(Walker):
+class Statements(Definitions):
     def __init__(self, state: State, program: Program, evaluator: Evaluator, binder: Binder) -> None:
         super().__init__()
         self.state, self.program, self.evaluator, self.binder = state, program, evaluator, binder
@@ -109,7 +110,7 @@ class Statements(Walker):
         value = self.evaluator.value_of(node.value)
         if not isinstance(value, (Sock, Many)):
             what = f"'{dotted(node.target) or 'attribute'}'"
-            declared = self.evaluator.annotated(node.annotation.annotation, what, node)
+            declared = self.evaluator.classes.annotated(node.annotation.annotation, what, node)
             value = value if declared is None else declared
         if node.value is not None or value is not None:
             self.binder.bind(node.target, value)
@@ -178,7 +179,7 @@ class Statements(Walker):
         func = node.func
         if isinstance(func, cst.Attribute) and (func.attr.value in catalog.CONTAINER_ADDERS or func.attr.value in catalog.MAPPING_PUTS):
             self.evaluator.containers.added(node, func)
-        self.evaluator.called(node)
+        self.evaluator.calls.called(node)
         if self.listener is not None:
             self.listener.on_call(node)
 
@@ -274,75 +275,9 @@ class Statements(Walker):
         for item in node.items:
             self.walk(item.item)
             if item.asname is not None:
-                entered = self.evaluator.entered(item.item, node.asynchronous is not None)
+                entered = self.evaluator.classes.entered(item.item, node.asynchronous is not None)
                 self.binder.bind(item.asname.name, entered)
         self.run_body(node.body)
-        return False
-
-    # --- Definitions ---------------------------------------------------------------------
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        state = self.state
-        for decorator in node.decorators:
-            self.walk(decorator)
-        if state.summaries:  # a function inside one being summarised: not followed
-            state.env.bind(node.name.value, None)
-            return False
-        posix = state.posix_only_here() or self.evaluator.platform.decorated_posix(node.decorators)
-        owner = state.current_class if state.in_class_body else None
-        parent = state.env if state.in_function else None
-        if owner is not None:
-            key, name = f"{owner.key}.{node.name.value}", f"{owner.name}.{node.name.value}"
-        else:
-            key, name = f"<{'.'.join([*state.scope_names, node.name.value])}()>", node.name.value
-        base, again = key, 1
-        while key in self.program.functions and self.program.functions[key].node is not node:
-            again += 1  # another function of the same name (a redefinition, a property's setter)
-            key = f"{base}#{again}"
-        info = FuncInfo(key, node, name, parent, owner, posix, state.top)
-        known = self.program.functions.get(key)
-        if known is not None:
-            info.given = known.given  # defined again (a rerun of the function that holds it)
-        self.program.functions[key] = info
-        if owner is not None:
-            owner.methods.append(info)
-            self.program.method_names.add(node.name.value)
-        else:
-            self.program.queue.append(FunctionRun(info, parent, state.top, posix))
-        state.env.bind(node.name.value, Ref(key))
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        state = self.state
-        if state.summaries:  # a class inside a function being summarised: not followed
-            state.env.bind(node.name.value, None)
-            return False
-        for decorator in node.decorators:
-            self.walk(decorator)
-        for base in node.bases:
-            self.walk(base)
-        state.scope_names.append(node.name.value)
-        info = ClassInfo(key=f"<{'.'.join(state.scope_names)}>", name=node.name.value)
-        info.is_socket = any(self.evaluator.is_socket_class(base.value) for base in node.bases)
-        for base in node.bases:  # what it inherits: the module's classes, the catalog's library classes
-            known = self.evaluator.value_of(base.value)
-            if isinstance(known, Ref) and known.qualname in self.program.classes:
-                info.bases.append(self.program.classes[known.qualname])
-            elif isinstance(known, Ref) and known.qualname in catalog.LIBRARY_CLASSES:
-                info.library.append(known.qualname)
-        self.program.classes[info.key] = info
-        saved = (state.env, state.current_class, state.self_name, state.in_class_body)
-        state.env = Env(parent=state.env)
-        state.current_class, state.self_name, state.in_class_body = info, None, True
-        self.run_body(node.body)
-        info.declared.update({k: v for k, v in state.env.scope_vars().items() if isinstance(v, (Sock, Many, Inst))})
-        self.evaluator.library_calls(info)
-        info.posix = info.posix or state.env.lookup(POSIX)[0] is True  # ``pytestmark`` in its body
-        state.env, state.current_class, state.self_name, state.in_class_body = saved
-        state.scope_names.pop()
-        state.env.bind(node.name.value, Ref(info.key))
-        posix = state.posix_only_here() or info.posix or self.evaluator.platform.decorated_posix(node.decorators)
-        self.program.queue.append(ClassRun(info, state.env if state.in_function else None, state.top, posix))
         return False
 
     # --- Expressions that open a scope ----------------------------------------------------

@@ -44,6 +44,11 @@ class FuncInfo:
     running: bool = False
     given: dict[str, Value] = field(default_factory=dict)  # what callers give a parameter (the first evidence)
 
+    def positional(self) -> list[str]:
+        """The names of its positional parameters."""
+        params = self.node.params
+        return [p.name.value for p in [*params.posonly_params, *params.params]]
+
 
 @dataclass
 class ClassInfo:

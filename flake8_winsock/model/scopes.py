@@ -130,7 +130,7 @@ class Runner:
                 value = Ref(owner.key)  # ``cls``: the class, whose attributes its instances share
             else:
                 annotation = param.annotation
-                value = self.evaluator.annotated(annotation.annotation, f"parameter '{name}'", param) if annotation else None
+                value = self.evaluator.classes.annotated(annotation.annotation, f"parameter '{name}'", param) if annotation else None
                 if value is None:
                     value = Param(i, False) if summarising else info.given.get(name)
             state.env.bind(name, value)

@@ -1,0 +1,162 @@
+"""Classes: what their instances hold, and what annotations promise.
+
+An attribute of an instance is what the module's class (or one it derives from) stores
+there, its method, or its property's result (``member``); a library class's attribute
+is what the catalog says it holds (``socketserver.BaseRequestHandler.request``).
+``with`` enters what ``__enter__`` returns (``entered``). An annotation promises a
+socket, a container or tuple of them, an instance of a known class, or a container
+holding such instances (``annotated``).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional, Protocol
+
+import libcst as cst
+
+from .. import catalog
+from . import shapes
+from .containers import Containers
+from .program import FuncInfo, Program, Summary
+from .state import State
+from .syntax import dotted
+from .values import Bag, Handle, Inst, Many, Member, Param, Ref, Sock, Tup, Value, is_evidence
+
+_PROPERTIES = frozenset({"property", "functools.cached_property", "cached_property"})
+
+
+def _is_property(info: FuncInfo) -> bool:
+    return any(dotted(d.decorator) in _PROPERTIES for d in info.node.decorators)
+
+
+class Evaluates(Protocol):
+    state: State
+    program: Program
+    containers: Containers
+    summarise: Callable[[FuncInfo], Summary]
+
+    def value_of(self, node: Optional[cst.BaseExpression]) -> Value: ...
+
+
+class Classes:
+    def __init__(self, ev: Evaluates) -> None:
+        self.ev, self.state, self.program, self.evaluate = ev, ev.state, ev.program, ev.value_of
+
+    def member(self, of: cst.BaseExpression, attr: str, node: cst.BaseExpression) -> Value:
+        """The attribute ``attr`` of ``of``: ``of.attr``, or ``getattr(of, "attr")`` (``node``)."""
+        receiver = dotted(of)
+        path = f"{receiver}.{attr}" if receiver is not None else None
+        if path is not None:
+            value, found = self.state.env.lookup(path)
+            if found:
+                return value
+        base = self.evaluate(of)
+        if isinstance(base, Ref) and base.qualname in self.program.classes:  # ``cls.sock``, ``Pool.shared``
+            return self.instance_attribute(Inst(base.qualname), node, attr, receiver)
+        if isinstance(base, Ref):
+            return Ref(catalog.canonical(f"{base.qualname}.{attr}"))
+        if isinstance(base, Inst):
+            return self.instance_attribute(base, node, attr, receiver)
+        if isinstance(base, Bag) and f".{attr}" in catalog.BAG_KINDS[base.kind]:  # a selector key's ``fileobj``
+            return self.ev.containers.view(base, catalog.BAG_KINDS[base.kind][f".{attr}"], None)
+        if isinstance(base, (Sock, Param, Bag)):
+            return Member(base, receiver, attr)
+        return None
+
+    def instance_attribute(self, base: Inst, node: cst.BaseExpression, attr: str, receiver: Optional[str]) -> Value:
+        """An attribute of an instance: what the module's class (or one it derives from)
+        stores there, its method or property, or what the library class says it holds."""
+        program = self.program
+        info = program.classes.get(base.cls)
+        for owner in info.lineage() if info is not None else ():
+            owner.readers.add(self.state.run)
+            if attr in owner.attrs:
+                return owner.attrs[attr]
+            method = program.functions.get(f"{owner.key}.{attr}")
+            if method is not None:
+                if _is_property(method):
+                    return self.read_result(method, node, f"{receiver}.{attr}" if receiver else method.name)
+                return Member(base, receiver, attr)
+        libraries = program.library_classes(base.cls)
+        for cls in libraries:
+            if f"{cls}.{attr}" in catalog.SOCKET_ATTRIBUTES:
+                return Sock(self.state.origin(f"{cls.rsplit('.', 1)[-1]}.{attr}", node))
+            if f"{cls}.{attr}" in catalog.INSTANCE_ATTRIBUTES:
+                return Inst(catalog.INSTANCE_ATTRIBUTES[f"{cls}.{attr}"])
+        return Member(base, receiver, attr) if info is None or libraries else None
+
+    def read_result(self, method: FuncInfo, node: cst.BaseExpression, text: str) -> Value:
+        """What a method the language calls returns (a property's getter, ``__enter__``),
+        cited as ``text`` at ``node``."""
+        returned = self.ev.summarise(method).returns
+        origin = self.state.origin(text, node)
+        if isinstance(returned, Sock):
+            return Sock(origin)
+        if isinstance(returned, Handle):
+            return Handle(Sock(origin), None)
+        return returned if isinstance(returned, (Inst, Many)) else None
+
+    def entered(self, node: cst.BaseExpression, asynchronous: bool) -> Value:
+        """What ``with node as x`` binds: a socket itself, what a context manager function
+        yields, what the ``__enter__`` of the module's class returns."""
+        value = self.evaluate(node)
+        if isinstance(value, Inst):
+            method = self.program.method(value.cls, "__aenter__" if asynchronous else "__enter__")
+            if method is not None:
+                return self.read_result(method, node, f"{method.name}()")
+            if any(cls in catalog.ENTERS_ITSELF for cls in self.program.library_classes(value.cls)):
+                return value
+            return None
+        return value if isinstance(value, Sock) else None
+
+    def is_socket_class(self, node: Optional[cst.BaseExpression]) -> bool:
+        value = self.evaluate(node)
+        if isinstance(value, Ref):
+            if value.qualname in catalog.SOCKET_CLASSES:
+                return True
+            info = self.program.classes.get(value.qualname)
+            return bool(info and info.is_socket)
+        return False
+
+    def annotated(self, node: cst.BaseExpression, what: str, at: cst.CSTNode) -> Value:
+        """What an annotation of ``what`` (``parameter 's'``, ``'self.sock'``) promises, as a value."""
+        found = shapes.shape(node, self.evaluate, self.is_socket_class)
+        if found is None:
+            return self.instance_of(node) or self.holding(node, what, at)
+        if found == shapes.SOCKET:
+            return Sock(self.state.origin(f"{what} annotated as a socket", at))
+        kind = "container" if found == shapes.SOCKETS else "tuple"
+        sock = Sock(self.state.origin(f"{what} annotated as a {kind} of sockets", at))
+        return Many(sock, frozenset({id(at)})) if found == shapes.SOCKETS else Tup((sock,) * int(found))
+
+    def instance_of(self, node: cst.BaseExpression) -> Optional[Inst]:
+        """An annotation naming a class of the module's or the catalog's: its instances."""
+        known = self.evaluate(node)
+        if isinstance(known, Ref) and (known.qualname in self.program.classes or known.qualname in catalog.LIBRARY_CLASSES):
+            return Inst(known.qualname)
+        return None
+
+    def holding(self, node: cst.BaseExpression, what: str, at: cst.CSTNode) -> Optional[Bag]:
+        """A container annotation whose elements (or a mapping's keys or values) are sockets or
+        instances of known classes: ``dict[int, socket.socket]``, ``list[Listener]``."""
+        if not isinstance(node, cst.Subscript):
+            return None
+        wrapper = self.evaluate(node.value)
+        items = [e.slice.value for e in node.slice if isinstance(e.slice, cst.Index)]
+        qualname = wrapper.qualname if isinstance(wrapper, Ref) else ""
+        slots: tuple[str, ...]
+        if qualname in catalog.MAPPING_TYPES and len(items) == 2:
+            bag, slots = Bag(frozenset({id(at)}), "mapping"), ("key", "value")
+        elif qualname in catalog.SOCKET_CONTAINERS and len(items) == 1:
+            bag, slots = Bag(frozenset({id(at)}), "sequence"), ("element",)
+        else:
+            return None
+        held: list[Value] = []
+        for item in items:
+            socket = shapes.shape(item, self.evaluate, self.is_socket_class) == shapes.SOCKET
+            held.append(Sock(self.state.origin(f"{what} annotated as holding sockets", at)) if socket else self.instance_of(item))
+        if not any(is_evidence(value) for value in held):
+            return None
+        for slot, value in zip(slots, held):
+            self.ev.containers.fill(bag, slot, value)
+        return bag

@@ -1,0 +1,91 @@
+"""Definitions: a ``def`` or ``class`` met in the flow is registered in the ``Program``.
+
+A function is queued to run after the module body (``scopes``); a method joins its
+class, whose methods run together. A class records the module's classes and the
+catalog's library classes it derives from, and what its body declares.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from .. import catalog
+from .evaluate import Evaluator
+from .frames import Env
+from .program import ClassInfo, ClassRun, FuncInfo, FunctionRun, Program
+from .state import State
+from .values import POSIX, Inst, Many, Ref, Sock
+from .walker import Walker
+
+
+class Definitions(Walker):
+    state: State
+    program: Program
+    evaluator: Evaluator
+
+    def run_body(self, body: cst.BaseSuite) -> None:
+        raise NotImplementedError
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        state = self.state
+        for decorator in node.decorators:
+            self.walk(decorator)
+        if state.summaries:  # a function inside one being summarised: not followed
+            state.env.bind(node.name.value, None)
+            return False
+        posix = state.posix_only_here() or self.evaluator.platform.decorated_posix(node.decorators)
+        owner = state.current_class if state.in_class_body else None
+        parent = state.env if state.in_function else None
+        if owner is not None:
+            key, name = f"{owner.key}.{node.name.value}", f"{owner.name}.{node.name.value}"
+        else:
+            key, name = f"<{'.'.join([*state.scope_names, node.name.value])}()>", node.name.value
+        base, again = key, 1
+        while key in self.program.functions and self.program.functions[key].node is not node:
+            again += 1  # another function of the same name (a redefinition, a property's setter)
+            key = f"{base}#{again}"
+        info = FuncInfo(key, node, name, parent, owner, posix, state.top)
+        known = self.program.functions.get(key)
+        if known is not None:
+            info.given = known.given  # defined again (a rerun of the function that holds it)
+        self.program.functions[key] = info
+        if owner is not None:
+            owner.methods.append(info)
+            self.program.method_names.add(node.name.value)
+        else:
+            self.program.queue.append(FunctionRun(info, parent, state.top, posix))
+        state.env.bind(node.name.value, Ref(key))
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        state = self.state
+        if state.summaries:  # a class inside a function being summarised: not followed
+            state.env.bind(node.name.value, None)
+            return False
+        for decorator in node.decorators:
+            self.walk(decorator)
+        for base in node.bases:
+            self.walk(base)
+        state.scope_names.append(node.name.value)
+        info = ClassInfo(key=f"<{'.'.join(state.scope_names)}>", name=node.name.value)
+        info.is_socket = any(self.evaluator.classes.is_socket_class(base.value) for base in node.bases)
+        for base in node.bases:  # what it inherits: the module's classes, the catalog's library classes
+            known = self.evaluator.value_of(base.value)
+            if isinstance(known, Ref) and known.qualname in self.program.classes:
+                info.bases.append(self.program.classes[known.qualname])
+            elif isinstance(known, Ref) and known.qualname in catalog.LIBRARY_CLASSES:
+                info.library.append(known.qualname)
+        self.program.classes[info.key] = info
+        saved = (state.env, state.current_class, state.self_name, state.in_class_body)
+        state.env = Env(parent=state.env)
+        state.current_class, state.self_name, state.in_class_body = info, None, True
+        self.run_body(node.body)
+        info.declared.update({k: v for k, v in state.env.scope_vars().items() if isinstance(v, (Sock, Many, Inst))})
+        self.evaluator.calls.library_calls(info)
+        info.posix = info.posix or state.env.lookup(POSIX)[0] is True  # ``pytestmark`` in its body
+        state.env, state.current_class, state.self_name, state.in_class_body = saved
+        state.scope_names.pop()
+        state.env.bind(node.name.value, Ref(info.key))
+        posix = state.posix_only_here() or info.posix or self.evaluator.platform.decorated_posix(node.decorators)
+        self.program.queue.append(ClassRun(info, state.env if state.in_function else None, state.top, posix))
+        return False
