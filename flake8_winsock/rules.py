@@ -301,8 +301,10 @@ RULES: dict[str, Rule] = {
             name="socket-handle-osfhandle",
             summary="socket handle converted with open_osfhandle / get_osfhandle",
             what=(
-                "Finds a socket's handle passed to `msvcrt.open_osfhandle`, `msvcrt.get_osfhandle` "
-                "or pywin32's `win32file._open_osfhandle` / `_get_osfhandle`."
+                "Finds a socket's handle passed to `msvcrt.open_osfhandle`, `msvcrt.get_osfhandle`, "
+                "pywin32's `win32file._open_osfhandle` / `_get_osfhandle`, or the C runtime DLL's own "
+                "`_open_osfhandle` / `_get_osfhandle` through ctypes or cffi (`ctypes.CDLL(\"msvcrt\")`, "
+                "`ucrtbase`)."
             ),
             why=(
                 "`open_osfhandle` wraps the socket in a C runtime descriptor whose reads and writes "
