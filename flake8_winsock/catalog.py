@@ -70,6 +70,8 @@ CALL_RESULTS: dict[str, str] = {
     "trio.socket.socket": SOCKET,
     "twisted.internet.tcp.Connection.getHandle": SOCKET,
     "trio.open_tcp_stream": "trio.SocketStream",
+    "websockets.sync.client.connect": "websockets.sync.client.ClientConnection",
+    "paramiko.client.SSHClient.get_transport": "paramiko.transport.Transport",
     "tornado.tcpclient.TCPClient.connect": "tornado.iostream.IOStream",
 }
 
@@ -118,6 +120,8 @@ LIBRARY_BASES = {
     "twisted.protocols.basic.Int32StringReceiver": "twisted.protocols.basic.IntNStringReceiver",
     "twisted.protocols.basic.NetstringReceiver": "twisted.internet.protocol.Protocol",
     "trio.SocketStream": "trio.abc.HalfCloseableStream",
+    "websockets.sync.client.ClientConnection": "websockets.sync.connection.Connection",
+    "websockets.sync.server.ServerConnection": "websockets.sync.connection.Connection",
     "trio.SocketListener": "trio.abc.Listener",
 }
 
@@ -138,6 +142,8 @@ SOCKET_ATTRIBUTES = frozenset(
         "tornado.iostream.IOStream.socket",
         "trio.SocketStream.socket",
         "trio.SocketListener.socket",
+        "websockets.sync.connection.Connection.socket",
+        "paramiko.transport.Transport.sock",
     }
 )
 
@@ -146,12 +152,13 @@ ENTERS_ITSELF = frozenset(
     {
         "socketserver.BaseServer", "ftplib.FTP", "smtplib.SMTP", "imaplib.IMAP4", "poplib.POP3",
         "trio.SocketStream", "trio.SocketListener", "contextlib.ExitStack", "contextlib.AsyncExitStack",
+        "websockets.sync.connection.Connection", "paramiko.client.SSHClient", "paramiko.transport.Transport",
     }
 )  # fmt: skip
 # Calls that enter the context manager they are given, and return what ``with`` would bind.
 ENTER_CALLS = {"contextlib.ExitStack.enter_context": 0, "contextlib.AsyncExitStack.enter_async_context": 0}
 # Other library classes whose instances the analysis follows (for their methods' results).
-_PLAIN_CLASSES = ("tornado.tcpclient.TCPClient",)
+_PLAIN_CLASSES = ("tornado.tcpclient.TCPClient", "paramiko.client.SSHClient")
 
 # Attributes that hold an instance of a library class: a Twisted protocol's transport
 # (whose ``getHandle()`` is the connection's socket).
@@ -172,6 +179,7 @@ CALLBACK_METHODS: dict[str, tuple[Optional[str], ...]] = {
 CALLBACKS: dict[str, tuple[tuple[Optional[int], Optional[str]], tuple[Optional[str], ...]]] = {
     "gevent.server.StreamServer": ((1, "handle"), (SOCKET, None)),
     "trio.serve_tcp": ((0, "handler"), ("trio.SocketStream",)),
+    "websockets.sync.server.serve": ((0, "handler"), ("websockets.sync.server.ServerConnection",)),
 }
 
 # Methods of a receiver the analysis cannot type, whose call is evidence by itself:
@@ -183,12 +191,19 @@ EXTRA_INFO_METHODS = {"get_extra_info": "socket", "extra": "anyio.abc.SocketAttr
 SOCKET_WRAPPING_METHODS = frozenset({"wrap_socket"})
 
 
+# Names a library exports from its package for a class defined in a submodule.
+NAME_ALIASES = {
+    "paramiko.Transport": "paramiko.transport.Transport",
+    "paramiko.SSHClient": "paramiko.client.SSHClient",
+}
+
+
 def canonical(qualname: str) -> str:
     """A qualified name as the catalog spells it (``gevent.socket.socket`` is ``socket.socket``)."""
     for alias, module in MODULE_ALIASES.items():
         if qualname == alias or qualname.startswith(alias + "."):
             return module + qualname[len(alias) :]
-    return LIBRARY_ATTRIBUTES.get(qualname, qualname)
+    return NAME_ALIASES.get(qualname) or LIBRARY_ATTRIBUTES.get(qualname, qualname)
 
 
 def library_classes(qualname: str) -> list[str]:

@@ -59,3 +59,12 @@ class Streams(asyncio.Protocol):
 
     def data_received(self, data):
         os.dup(self.transport.getHandle().fileno())
+
+
+def paramiko_channel(host):
+    import paramiko
+
+    client = paramiko.SSHClient()
+    client.connect(host)
+    channel = client.get_transport().open_session()
+    os.read(channel.fileno(), 10)  # a channel's fileno() is its own pipe, not the socket

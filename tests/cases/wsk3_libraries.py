@@ -77,3 +77,19 @@ async def anyio_raw(stream):
 class Handoff(protocol.Protocol):
     def dataReceived(self, data):
         os.dup(self.transport.getHandle().fileno())  # error: WSK202
+
+
+def websocket_raw(url):
+    from websockets.sync.client import connect
+
+    with connect(url) as ws:
+        os.set_inheritable(ws.socket.fileno(), True)  # error: WSK205
+
+
+def ssh_socket(host):
+    import paramiko
+
+    client = paramiko.SSHClient()
+    client.connect(host)
+    transport = client.get_transport()
+    os.fstat(transport.sock.fileno())  # error: WSK205
