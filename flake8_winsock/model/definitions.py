@@ -7,6 +7,8 @@ catalog's library classes it derives from, and what its body declares.
 
 from __future__ import annotations
 
+from typing import Callable
+
 import libcst as cst
 
 from .. import catalog
@@ -19,12 +21,12 @@ from .walker import Walker
 
 
 class Definitions(Walker):
+    """The statement flow's handling of ``def`` and ``class`` (``flow.Statements`` derives from it)."""
+
     state: State
     program: Program
     evaluator: Evaluator
-
-    def run_body(self, body: cst.BaseSuite) -> None:
-        raise NotImplementedError
+    run_body: Callable[[cst.BaseSuite], None]  # the statement flow's
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         state = self.state
