@@ -48,7 +48,7 @@ class Flavours:
         self.flavoured: list[Unit] = []
         # A source word as a plain name counts unless only ``import socket`` binds it: a
         # module is no socket (``socket.gethostname()``); after a dot it always counts.
-        present = {w for w in vocab.source_words if w in units.text}
+        present = {w for w in vocab.source_words if w in units.index}
         module_only = {w for w in present if self.only_imported(w)}
         self.named_sources = vocab.source_words - module_only
         self.dotted_sources = re.compile(r"\.\s*(?:%s)\b" % "|".join(sorted(map(re.escape, vocab.source_words))))

@@ -95,7 +95,7 @@ class Units:
         """Make the units of a function's body (its statements were left for later)."""
         if unit.pending is not None:
             body, scope, function = unit.pending
-            unit.pending = None
+            unit.pending, unit.text, unit.words = None, None, None  # its own lines are fewer now
             unit.blocks = [self.block(body, unit, scope, function)]
             self.mark(unit, unit.own)
 
@@ -197,7 +197,9 @@ class Units:
         return words
 
     def text_of(self, unit: Unit) -> str:
-        return "".join(self.normal[i] for i in unit.lines())
+        if unit.text is None:
+            unit.text = "".join(self.normal[i] for i in unit.lines())
+        return unit.text
 
     def writes(self, unit: Unit) -> list[Write]:
         """What ``unit`` may write (worked out when first asked)."""

@@ -82,7 +82,7 @@ class Unit:
     __slots__ = (
         "nodes", "first", "last", "parent", "scope", "body", "blocks", "block_starts", "own", "atomic",
         "function", "returns", "jump", "results", "params", "given", "words", "writes", "flavours",
-        "kept", "keys", "pending",
+        "kept", "keys", "pending", "text",
     )  # fmt: skip
 
     def __init__(self, node: ast.stmt, first: int, last: int, parent: Optional[Unit], scope: Scope) -> None:
@@ -106,6 +106,7 @@ class Unit:
         self.flavours = 0
         self.kept = False
         self.pending: Optional[tuple[list[ast.stmt], Scope, Optional[Unit]]] = None  # a body not yet made into units
+        self.text: Optional[str] = None  # its lines' text, once asked for
 
     @property
     def node(self) -> ast.stmt:
