@@ -77,7 +77,7 @@ class Calls:
             info, bound = self.function_of(callee), 0
             if info is None and isinstance(callee, Ref) and callee.qualname in self.program.classes:
                 info, bound = self.program.functions.get(f"{callee.qualname}.__init__"), 1  # ``C(s)``
-            elif isinstance(callee, Member) and info is not None and info.owner is not None:
+            elif isinstance(callee, Member) and info is not None and info.takes_receiver:
                 bound = 1  # ``obj.method(s)``: ``self`` is the object
             if info is not None:
                 self.ev.give(info, self.arguments_of(info, call, bound), self.state.origin(f"{info.name}()", node))
@@ -93,7 +93,7 @@ class Calls:
                 target = self.evaluate(call.argument(position, keyword))
                 info = self.function_of(target)
                 if info is not None:
-                    names = info.positional()[1 if isinstance(target, Member) and info.owner is not None else 0 :]
+                    names = info.positional()[1 if isinstance(target, Member) and info.takes_receiver else 0 :]
                     origin = self.state.origin(f"{cls.rsplit('.', 1)[-1]}() connection", call.node)
                     self.ev.give(info, {n: self.made(kind, origin) for n, kind in zip(names, kinds) if kind}, None)
                 return

@@ -125,7 +125,7 @@ class Evaluator:
             receiver = func.receiver
             method = self.program.method(receiver.cls, func.name)
             if method is not None:
-                return self.returned(method, node, 1)
+                return self.returned(method, node, 1 if method.takes_receiver else 0)
             for cls in self.program.library_classes(receiver.cls):
                 value = self.result(f"{cls}.{func.name}", node, receiver, func.receiver_name)
                 if value is not None:
@@ -182,7 +182,7 @@ class Evaluator:
             return Ref(known) if known else None
         if qualname in self.program.functions:
             info = self.program.functions[qualname]
-            return self.returned(info, node, 1 if isinstance(receiver, Inst) and info.owner is not None else 0)
+            return self.returned(info, node, 1 if isinstance(receiver, Inst) and info.takes_receiver else 0)
         if qualname in self.program.classes:
             cls = self.program.classes[qualname]
             return Sock(self.state.origin(f"{cls.name}()", node)) if cls.is_socket else Inst(qualname)

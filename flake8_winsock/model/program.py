@@ -44,6 +44,14 @@ class FuncInfo:
     running: bool = False
     given: dict[str, Value] = field(default_factory=dict)  # what callers give a parameter (the first evidence)
 
+    @property
+    def takes_receiver(self) -> bool:
+        """A method called on an object or class gets it first (``self``, ``cls``); a
+        ``staticmethod`` does not."""
+        return self.owner is not None and not any(
+            isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod" for d in self.node.decorators
+        )
+
     def positional(self) -> list[str]:
         """The names of its positional parameters."""
         params = self.node.params

@@ -72,3 +72,13 @@ class Streams(unittest.TestCase):
             self.skipTest("a socket is no standard stream on Windows")
         a, b = socket.socketpair()
         subprocess.run(["true"], stdout=a)
+
+
+class PipeLauncher:
+    def __init__(self, program):
+        self.control = socket.socket()
+        self.proc = self.launch(self.control, subprocess.PIPE)  # a static method: no self
+
+    @staticmethod
+    def launch(control, stream):
+        return subprocess.Popen(["worker"], stdin=stream)

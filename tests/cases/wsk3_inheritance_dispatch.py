@@ -91,3 +91,13 @@ def test_dup_on_every_platform_but_linux():
         pytest.skip("covered by the splice tests")
     a, b = socket.socketpair()
     os.dup(a.fileno())  # error: WSK202
+
+
+class Launcher:
+    def __init__(self, program):
+        parent, child = socket.socketpair()
+        self.proc = self.launch(program, child)
+
+    @staticmethod
+    def launch(program, sock):
+        return subprocess.Popen(program, stdin=sock)  # error: WSK301
