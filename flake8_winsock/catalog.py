@@ -305,6 +305,7 @@ SOCKET_CONTAINERS = frozenset(
     }
 )
 TUPLE_TYPES = frozenset({"tuple", "typing.Tuple"})
+CALLABLE_TYPES = frozenset({"typing.Callable", "collections.abc.Callable"})
 _MAPPINGS = ("Mapping", "MutableMapping")
 MAPPING_TYPES = frozenset(
     {
@@ -592,6 +593,8 @@ POSIX_ONLY = frozenset(
 )
 # Modules that do not exist on Windows: a module that imports one unconditionally (by a
 # statement of its own top level, not under ``try`` or ``if``) runs on POSIX only.
+# Calls that skip a test where the module they import is missing (``pytest.importorskip("fcntl")``).
+IMPORT_OR_SKIP = frozenset({"pytest.importorskip"})
 POSIX_MODULES = frozenset({"fcntl", "grp", "posix", "pty", "pwd", "resource", "syslog", "termios", "tty"})
 # Test decorators that skip a test (or a class of tests) on a condition.
 SKIP_UNLESS = frozenset({"unittest.skipUnless"})

@@ -131,7 +131,7 @@ def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
         platform_words=frozenset(
             {re.findall(r"\w+", probe)[-1] for probe in catalog.PLATFORM_PROBES}
             | {last(q) for q in catalog.PLATFORM_TEST_CALLS}
-            | {last(q) for q in catalog.POSIX_ONLY}
+            | {last(q) for q in (*catalog.POSIX_ONLY, *catalog.IMPORT_OR_SKIP)}
             | set(catalog.POSIX_MODULES)
             | {last(q) for q in (*catalog.SKIP_IF, *catalog.SKIP_UNLESS, *knowledge.posix_decorators)}
             | set(catalog.MARK_NAMES)

@@ -12,6 +12,7 @@ from .evaluate import Evaluator
 from .frames import Env
 from .state import State
 from .syntax import dotted
+from .contents import global_slot
 from .values import OTHER, Bag, Handle, Many, Ref, Sock, Tup, Value, join
 
 Comprehension = Union[cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp]
@@ -43,6 +44,8 @@ class Binder:
             containers.put(self.evaluator.value_of(target.value), [added])
         elif isinstance(target, cst.Name):
             state.env.bind(target.value, value)
+            if target.value in state.global_names:  # ``global x; x = ...``: one of the module's values
+                state.contents.put(global_slot(target.value), state.run, value)
         elif isinstance(target, cst.Attribute):
             path = dotted(target)
             if path is None:

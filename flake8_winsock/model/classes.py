@@ -20,7 +20,7 @@ from .containers import Containers
 from .program import FuncInfo, Program, Summary
 from .state import State
 from .syntax import dotted
-from .values import Bag, Handle, Inst, Many, Member, Param, Ref, Sock, Tup, Value, is_evidence
+from .values import Bag, Factory, Handle, Inst, Many, Member, Param, Ref, Sock, Tup, Value, is_evidence
 
 _PROPERTIES = frozenset({"property", "functools.cached_property", "cached_property"})
 
@@ -59,7 +59,7 @@ class Classes:
             return self.instance_attribute(base, node, attr, receiver)
         if isinstance(base, Bag) and f".{attr}" in catalog.BAG_KINDS[base.kind]:  # a selector key's ``fileobj``
             return self.ev.containers.view(base, catalog.BAG_KINDS[base.kind][f".{attr}"], None)
-        if isinstance(base, (Sock, Param, Bag)):
+        if isinstance(base, (Sock, Param, Bag, Many)):
             return Member(base, receiver, attr)
         return None
 
@@ -122,7 +122,7 @@ class Classes:
         """What an annotation of ``what`` (``parameter 's'``, ``'self.sock'``) promises, as a value."""
         found = shapes.shape(node, self.evaluate, self.is_socket_class)
         if found is None:
-            return self.instance_of(node) or self.holding(node, what, at)
+            return self.instance_of(node) or self.holding(node, what, at) or self.factory(node, what, at)
         if found == shapes.SOCKET:
             return Sock(self.state.origin(f"{what} annotated as a socket", at))
         kind = "container" if found == shapes.SOCKETS else "tuple"
@@ -130,11 +130,25 @@ class Classes:
         return Many(sock, frozenset({id(at)})) if found == shapes.SOCKETS else Tup((sock,) * int(found))
 
     def instance_of(self, node: cst.BaseExpression) -> Optional[Inst]:
-        """An annotation naming a class of the module's or the catalog's: its instances."""
+        """An annotation naming a class of the module's or the catalog's: its instances
+        (``Peer``, ``Optional[Peer]``, ``Peer | None``)."""
+        node = shapes.unoptional(node, self.evaluate)
         known = self.evaluate(node)
         if isinstance(known, Ref) and (known.qualname in self.program.classes or known.qualname in catalog.LIBRARY_CLASSES):
             return Inst(known.qualname)
         return None
+
+    def factory(self, node: cst.BaseExpression, what: str, at: cst.CSTNode) -> Optional[Factory]:
+        """``Callable[[], socket.socket]``: a callable whose call gives what it promises."""
+        if not isinstance(node, cst.Subscript) or not self.names(node.value, catalog.CALLABLE_TYPES):
+            return None
+        items = [e.slice.value for e in node.slice if isinstance(e.slice, cst.Index)]
+        made = self.annotated(items[-1], f"what {what} returns", at) if len(items) == 2 else None
+        return Factory(made) if is_evidence(made) else None
+
+    def names(self, node: cst.BaseExpression, qualnames: frozenset[str]) -> bool:
+        value = self.evaluate(node)
+        return isinstance(value, Ref) and value.qualname in qualnames
 
     def holding(self, node: cst.BaseExpression, what: str, at: cst.CSTNode) -> Optional[Bag]:
         """A container annotation whose elements (or a mapping's keys or values) are sockets or
@@ -151,10 +165,7 @@ class Classes:
             bag, slots = Bag(frozenset({id(at)}), "sequence"), ("element",)
         else:
             return None
-        held: list[Value] = []
-        for item in items:
-            socket = shapes.shape(item, self.evaluate, self.is_socket_class) == shapes.SOCKET
-            held.append(Sock(self.state.origin(f"{what} annotated as holding sockets", at)) if socket else self.instance_of(item))
+        held = [self.annotated(item, what, at) for item in items]  # a socket, an instance, a container
         if not any(is_evidence(value) for value in held):
             return None
         for slot, value in zip(slots, held):

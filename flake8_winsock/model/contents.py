@@ -19,6 +19,11 @@ Key = tuple[int, str]  # a container's site and a slot: "element", "key", "value
 _EMPTY = object()  # nothing was put into the slot
 
 
+def global_slot(name: str) -> Key:
+    """Where the module's functions put what they assign to a module name they declare ``global``."""
+    return (0, f"global {name}")
+
+
 def _kind(value: object) -> object:
     if value is _EMPTY:
         return value

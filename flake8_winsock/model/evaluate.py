@@ -20,11 +20,12 @@ from . import shapes
 from .calls import Calls
 from .classes import Classes
 from .containers import Containers
+from .contents import global_slot
 from .platform import Platform
 from .program import FuncInfo, Program, Summary
 from .state import State
 from .syntax import Invocation, argument, dotted, string
-from .values import NONE, Bag, Guard, Handle, Inst, Many, Member, Origin, Param, Ref, Sock, Tup, Value, join
+from .values import NONE, Bag, Factory, Guard, Handle, Inst, Many, Member, Origin, Param, Ref, Sock, Tup, Value, join
 
 _BUILTINS = frozenset(dir(builtins))
 
@@ -77,7 +78,12 @@ class Evaluator:
         return None
 
     def name(self, name: str) -> Value:
-        value, found = self.state.env.lookup(name)
+        state = self.state
+        value, found = state.env.lookup(name)
+        if found and (value is NONE or value is None) and state.in_function and state.module_env is not None:
+            if not state.env.bound_below(name, state.module_env):  # a module name, maybe set by ``global``
+                assigned = state.contents.read(global_slot(name))
+                return value if assigned is NONE else join(value, assigned)
         if found:
             return value
         if name == "None":
@@ -109,6 +115,8 @@ class Evaluator:
 
     def call(self, node: cst.Call) -> Value:
         func = self.value_of(node.func)
+        if isinstance(func, Factory):
+            return func.made
         if isinstance(func, Ref):
             return self.result(func.qualname, node, None, None)
         if isinstance(func, Member) and isinstance(func.receiver, Param):
@@ -131,6 +139,11 @@ class Evaluator:
                 if value is not None:
                     return value
             return None
+        if isinstance(func, Member) and isinstance(func.receiver, Many):  # ``socks.pop()``: an element, as a list's
+            view = catalog.BAG_KINDS["sequence"].get(func.name)
+            if view == "element":
+                return self.containers.element(func.receiver, func.receiver_name)
+            return func.receiver if view == "sequence" else None
         if isinstance(func, Member) and isinstance(func.receiver, Bag):  # ``d.values()``, ``selector.select()``
             bag = func.receiver
             return self.containers.view(bag, catalog.BAG_KINDS[bag.kind].get(func.name), func.receiver_name)

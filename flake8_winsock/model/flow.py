@@ -19,7 +19,7 @@ from .evaluate import Evaluator
 from .frames import Env, merge
 from .program import Program
 from .state import State
-from .syntax import dotted
+from .syntax import dotted, string
 from .values import NONE, POSIX, Bag, Many, Ref, Sock, Value
 from .walker import Walker
 
@@ -100,11 +100,15 @@ class Statements(Definitions):
             self.state.env.dead = True  # ``pytest.skip(...)``, ``sys.exit()``: as after ``raise``
 
     def after_posix_only_call(self, node: cst.BaseExpression) -> None:
-        """``pid = os.fork()``: what follows runs on POSIX only."""
+        """``pid = os.fork()``, ``fcntl = pytest.importorskip("fcntl")``: what follows runs on POSIX only."""
         if isinstance(node, cst.Call):
             func = self.evaluator.value_of(node.func)
             if isinstance(func, Ref) and func.qualname in catalog.POSIX_ONLY:
                 self.state.env.bind(POSIX, True)
+            module = string(node.args[0].value) if node.args else None
+            if isinstance(func, Ref) and func.qualname in catalog.IMPORT_OR_SKIP and module is not None:
+                if module.split(".")[0] in catalog.POSIX_MODULES:
+                    self.state.env.bind(POSIX, True)
 
     def leave_AnnAssign(self, node: cst.AnnAssign) -> None:
         value = self.evaluator.value_of(node.value)
@@ -139,12 +143,16 @@ class Statements(Definitions):
         if not isinstance(node.target, cst.Subscript):  # ``del c[i]`` takes out, puts nothing in
             self.binder.bind(node.target, None)
 
-    def visit_Global(self, node: Union[cst.Global, cst.Nonlocal]) -> bool:
+    def visit_Global(self, node: cst.Global) -> bool:
+        """``global x`` in a function: what it assigns to ``x`` is the module's (``Evaluator.name``)."""
+        if self.state.in_function:
+            self.state.global_names.update(item.name.value for item in node.names)
+        return False
+
+    def visit_Nonlocal(self, node: cst.Nonlocal) -> bool:
         for item in node.names:
             self.state.env.bind(item.name.value, None)
         return False
-
-    visit_Nonlocal = visit_Global
 
     def leave_Return(self, node: cst.Return) -> None:
         summary = self.state.summarising()

@@ -41,6 +41,16 @@ class Env:
             env = env.parent
         return None, False
 
+    def bound_below(self, key: str, outer: "Env") -> bool:
+        """Whether ``key`` is bound in this frame's scopes before reaching ``outer``."""
+        key = identifier(key)
+        env: Optional[Env] = self
+        while env is not None and env is not outer:
+            if key in env.vars:
+                return True
+            env = env.parent
+        return False
+
     def bind(self, key: str, value: Value) -> None:
         key = identifier(key)
         if "." in key:

@@ -111,6 +111,7 @@ class Runner:
         inherits it) or of its own class."""
         state, node, owner = self.state, info.node, cls or info.owner
         saved = (state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body, state.top)
+        saved_globals, state.global_names = state.global_names, set()
         state.top = info.top  # (an inherited method is defined in another statement)
         state.env, state.in_class_body = Env(parent=parent), False
         if posix:
@@ -139,6 +140,7 @@ class Runner:
                 state.env.bind(star.name.value, None if summarising else info.given.get(star.name.value))
         self.statements.run_body(node.body)
         state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body, state.top = saved
+        state.global_names = saved_globals
 
     def run_class(self, work: ClassRun, parent: Env) -> None:
         """Run the methods together until what they store on ``self`` settles."""

@@ -22,6 +22,18 @@ def _is_none(node: cst.BaseExpression) -> bool:
     return isinstance(node, cst.Name) and node.value == "None"
 
 
+def unoptional(node: cst.BaseExpression, evaluate: Callable[[cst.BaseExpression], Value]) -> cst.BaseExpression:
+    """``Optional[X]`` and ``X | None`` are ``X``."""
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
+        sides = [side for side in (node.left, node.right) if not _is_none(side)]
+        return sides[0] if len(sides) == 1 else node
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+        wrapper = evaluate(node.value)
+        if isinstance(wrapper, Ref) and wrapper.qualname in _OPTIONAL:
+            return node.slice[0].slice.value
+    return node
+
+
 def shape(
     node: Optional[cst.BaseExpression],
     evaluate: Callable[[cst.BaseExpression], Value],

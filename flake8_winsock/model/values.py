@@ -120,6 +120,13 @@ class Bag:
 
 
 @dataclass(frozen=True)
+class Factory:
+    """A callable whose call gives ``made``: ``make_client: Callable[[], socket.socket]``."""
+
+    made: "Value"
+
+
+@dataclass(frozen=True)
 class Guard:
     """A platform test: whether the code runs on POSIX only when it is true, and when false.
 
@@ -169,7 +176,7 @@ class _Other:
 
 OTHER = _Other()
 
-Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Bag, Guard, Skip, bool, _NoneLiteral, _Other, None]
+Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Bag, Factory, Guard, Skip, bool, _NoneLiteral, _Other, None]
 Evidence = Union[Sock, Handle]
 
 
@@ -185,7 +192,7 @@ def given(value: Value, hop: Origin) -> Value:
         return Many(item, value.sites) if isinstance(item, (Sock, Handle)) else None
     if isinstance(value, Tup):
         return Tup(tuple(given(item, hop) for item in value.items))
-    if isinstance(value, (Inst, Bag)):
+    if isinstance(value, (Inst, Bag, Factory)):
         return value
     return None
 
@@ -194,7 +201,7 @@ def is_evidence(value: Value) -> bool:
     """Whether a value may lead to a finding (a socket, a handle, or something holding one)."""
     if isinstance(value, Tup):
         return any(is_evidence(item) for item in value.items)
-    return isinstance(value, (Sock, Handle, Many, Inst, Bag))
+    return isinstance(value, (Sock, Handle, Many, Inst, Bag, Factory))
 
 
 def origin_of(value: Evidence) -> Origin:
