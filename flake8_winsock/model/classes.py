@@ -19,7 +19,7 @@ from . import shapes
 from .containers import Containers
 from .program import FuncInfo, Program, Summary
 from .state import State
-from .syntax import dotted
+from .syntax import dotted, string
 from .values import Bag, Factory, Handle, Inst, Many, Member, Param, Ref, Sock, Tup, Value, is_evidence
 
 _PROPERTIES = frozenset({"property", "functools.cached_property", "cached_property"})
@@ -131,7 +131,13 @@ class Classes:
 
     def instance_of(self, node: cst.BaseExpression) -> Optional[Inst]:
         """An annotation naming a class of the module's or the catalog's: its instances
-        (``Peer``, ``Optional[Peer]``, ``Peer | None``)."""
+        (``Peer``, ``Optional[Peer]``, ``Peer | None``, ``"Peer"``)."""
+        text = string(node)
+        if text is not None:
+            try:
+                node = cst.parse_expression(text)
+            except Exception:
+                return None
         node = shapes.unoptional(node, self.evaluate)
         known = self.evaluate(node)
         if isinstance(known, Ref) and (known.qualname in self.program.classes or known.qualname in catalog.LIBRARY_CLASSES):
