@@ -225,6 +225,10 @@ LIBRARY_CLASSES = frozenset(
 )
 
 
+# Decorators that make a method a property: reading the attribute calls it (as spelled:
+# ``@property``, ``@functools.cached_property``, ``@cached_property``).
+PROPERTY_DECORATORS = frozenset({"property", "functools.cached_property", "cached_property"})
+
 # Decorators that make a generator function a context manager: ``with`` enters what it yields.
 CONTEXT_MANAGERS = frozenset({"contextlib.contextmanager", "contextlib.asynccontextmanager"})
 

@@ -22,11 +22,8 @@ from .state import State
 from .syntax import dotted, string
 from .values import Bag, Factory, Handle, Inst, Many, Member, Param, Ref, Sock, Tup, Value, is_evidence
 
-_PROPERTIES = frozenset({"property", "functools.cached_property", "cached_property"})
-
-
 def _is_property(info: FuncInfo) -> bool:
-    return any(dotted(d.decorator) in _PROPERTIES for d in info.node.decorators)
+    return any(dotted(d.decorator) in catalog.PROPERTY_DECORATORS for d in info.node.decorators)
 
 
 class Evaluates(Protocol):
@@ -36,6 +33,8 @@ class Evaluates(Protocol):
     summarise: Callable[[FuncInfo], Summary]
 
     def value_of(self, node: Optional[cst.BaseExpression]) -> Value: ...
+
+    def names(self, node: cst.BaseExpression, qualnames: frozenset[str]) -> bool: ...
 
 
 class Classes:
@@ -146,15 +145,11 @@ class Classes:
 
     def factory(self, node: cst.BaseExpression, what: str, at: cst.CSTNode) -> Optional[Factory]:
         """``Callable[[], socket.socket]``: a callable whose call gives what it promises."""
-        if not isinstance(node, cst.Subscript) or not self.names(node.value, catalog.CALLABLE_TYPES):
+        if not isinstance(node, cst.Subscript) or not self.ev.names(node.value, catalog.CALLABLE_TYPES):
             return None
         items = [e.slice.value for e in node.slice if isinstance(e.slice, cst.Index)]
         made = self.annotated(items[-1], f"what {what} returns", at) if len(items) == 2 else None
         return Factory(made) if is_evidence(made) else None
-
-    def names(self, node: cst.BaseExpression, qualnames: frozenset[str]) -> bool:
-        value = self.evaluate(node)
-        return isinstance(value, Ref) and value.qualname in qualnames
 
     def holding(self, node: cst.BaseExpression, what: str, at: cst.CSTNode) -> Optional[Bag]:
         """A container annotation whose elements (or a mapping's keys or values) are sockets or
