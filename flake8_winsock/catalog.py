@@ -310,6 +310,7 @@ SOCKET_CONTAINERS = frozenset(
 )
 TUPLE_TYPES = frozenset({"tuple", "typing.Tuple"})
 CALLABLE_TYPES = frozenset({"typing.Callable", "collections.abc.Callable"})
+QUEUE_TYPES = frozenset({"queue.Queue", "queue.LifoQueue", "queue.SimpleQueue", "asyncio.Queue", "asyncio.LifoQueue"})
 _MAPPINGS = ("Mapping", "MutableMapping")
 MAPPING_TYPES = frozenset(
     {
@@ -322,6 +323,11 @@ MAPPING_TYPES = frozenset(
         *(f"typing.{name}" for name in _MAPPINGS),
         *(f"collections.abc.{name}" for name in _MAPPINGS),
     }
+)
+# Generic types: a module name bound to one of them subscripted is a type alias.
+GENERIC_TYPES = (
+    SOCKET_CONTAINERS | TUPLE_TYPES | MAPPING_TYPES | QUEUE_TYPES | CALLABLE_TYPES
+    | {"typing.Optional", "typing.Union", "typing_extensions.Optional", "typing_extensions.Union"}
 )
 
 # Calls whose result holds elements of their argument at the given position, and nothing
@@ -355,6 +361,8 @@ CONTAINER_ADDERS: dict[str, Union[int, str]] = {
     "update": ELEMENTS,
     "symmetric_difference_update": ELEMENTS,
     "register": 0,  # a selector's
+    "put": 0,  # a queue's
+    "put_nowait": 0,
 }
 
 # Containers the module fills (``Bag``): what they hold is whatever the module puts into
@@ -370,12 +378,14 @@ BAG_MAKERS = {
     "collections.OrderedDict": ("mapping", 0),
     "collections.defaultdict": ("mapping", 1),
     **{f"selectors.{name}": ("selector", 0) for name in _SELECTORS},
+    **{name: ("queue", 1) for name in ("queue.Queue", "queue.LifoQueue", "queue.SimpleQueue", "asyncio.Queue")},
 }
 BagView = Union[str, tuple[Optional[str], Optional[str]], None]  # a slot or a kind, a pair of them
 # For each kind: what iterating gives, what ``c[i]`` gives, what its methods return and
 # its attributes hold (a slot, another kind, a pair; "fd": the handle of the element).
 BAG_KINDS: dict[str, dict[str, BagView]] = {
     "sequence": {"iter": "element", "[]": "element", "pop": "element", "popleft": "element", "copy": "sequence"},
+    "queue": {"get": "element", "get_nowait": "element"},
     "mapping": {
         "iter": "key", "[]": "value", "get": "value", "pop": "value", "setdefault": "value", "copy": "mapping",
         "keys": "keys", "values": "values", "items": "items", "popitem": ("key", "value"),

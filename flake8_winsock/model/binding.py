@@ -13,7 +13,7 @@ from .frames import Env
 from .state import State
 from .syntax import dotted
 from .contents import global_slot
-from .values import OTHER, Bag, Handle, Many, Ref, Sock, Tup, Value, join
+from .values import OTHER, Bag, Handle, Many, Ref, Sock, Tup, Value, is_evidence, join
 
 Comprehension = Union[cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp]
 Facts = dict[str, Value]
@@ -161,4 +161,10 @@ class Binder:
         finally:
             state.env = saved
             state.comprehension_scopes.pop()
-        return Many(item, frozenset({id(node)})) if isinstance(item, (Sock, Handle)) else None
+        if isinstance(item, (Sock, Handle)):
+            return Many(item, frozenset({id(node)}))
+        if not is_evidence(item):
+            return None
+        made = Bag(frozenset({id(node)}), "sequence")  # ``[(c, a) for c, a in subs]``: records holding sockets
+        self.containers.fill(made, "element", item)
+        return made

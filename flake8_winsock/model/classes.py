@@ -10,7 +10,8 @@ holding such instances (``annotated``).
 
 from __future__ import annotations
 
-from typing import Callable, Optional, Protocol
+from dataclasses import replace
+from typing import Callable, Optional, Protocol, Union
 
 import libcst as cst
 
@@ -24,6 +25,13 @@ from .values import Bag, Factory, Handle, Inst, Many, Member, Param, Ref, Sock, 
 
 def _is_property(info: FuncInfo) -> bool:
     return any(dotted(d.decorator) in catalog.PROPERTY_DECORATORS for d in info.node.decorators)
+
+
+def _held(value: Value, what: str) -> Value:
+    """An element a container annotation promises, its origin said so."""
+    if isinstance(value, Sock):
+        return Sock(replace(value.origin, text=f"{what} annotated as holding sockets"))
+    return Tup(tuple(_held(item, what) for item in value.items)) if isinstance(value, Tup) else value
 
 
 class Evaluates(Protocol):
@@ -119,6 +127,7 @@ class Classes:
 
     def annotated(self, node: cst.BaseExpression, what: str, at: cst.CSTNode) -> Value:
         """What an annotation of ``what`` (``parameter 's'``, ``'self.sock'``) promises, as a value."""
+        node = shapes.written(node, self.evaluate)  # a string annotation, a type alias: what they spell
         found = shapes.shape(node, self.evaluate, self.is_socket_class)
         if found is None:
             return self.instance_of(node) or self.holding(node, what, at) or self.factory(node, what, at)
@@ -151,23 +160,28 @@ class Classes:
         made = self.annotated(items[-1], f"what {what} returns", at) if len(items) == 2 else None
         return Factory(made) if is_evidence(made) else None
 
-    def holding(self, node: cst.BaseExpression, what: str, at: cst.CSTNode) -> Optional[Bag]:
-        """A container annotation whose elements (or a mapping's keys or values) are sockets or
-        instances of known classes: ``dict[int, socket.socket]``, ``list[Listener]``."""
+    def holding(self, node: cst.BaseExpression, what: str, at: cst.CSTNode) -> Union[Bag, Tup, None]:
+        """A container or tuple annotation whose elements (or a mapping's keys or values) are
+        sockets, instances of known classes, or such containers: ``dict[int, socket.socket]``,
+        ``list[Listener]``, ``Queue[tuple[socket.socket, Address]]``."""
         if not isinstance(node, cst.Subscript):
             return None
         wrapper = self.evaluate(node.value)
         items = [e.slice.value for e in node.slice if isinstance(e.slice, cst.Index)]
         qualname = wrapper.qualname if isinstance(wrapper, Ref) else ""
+        held = [_held(self.annotated(item, what, at), what) for item in items]  # sockets, instances, containers
+        if not any(is_evidence(value) for value in held):
+            return None
         slots: tuple[str, ...]
         if qualname in catalog.MAPPING_TYPES and len(items) == 2:
             bag, slots = Bag(frozenset({id(at)}), "mapping"), ("key", "value")
         elif qualname in catalog.SOCKET_CONTAINERS and len(items) == 1:
             bag, slots = Bag(frozenset({id(at)}), "sequence"), ("element",)
+        elif qualname in catalog.QUEUE_TYPES and len(items) == 1:
+            bag, slots = Bag(frozenset({id(at)}), "queue"), ("element",)
+        elif qualname in catalog.TUPLE_TYPES and len(items) > 1 and not isinstance(items[-1], cst.Ellipsis):
+            return Tup(tuple(held))  # ``tuple[socket.socket, Address]``
         else:
-            return None
-        held = [self.annotated(item, what, at) for item in items]  # a socket, an instance, a container
-        if not any(is_evidence(value) for value in held):
             return None
         for slot, value in zip(slots, held):
             self.ev.containers.fill(bag, slot, value)

@@ -212,7 +212,7 @@ class Containers:
                 for slot in ("key", "value"):
                     self.fill(bag, slot, self.slot(other, slot, None) if isinstance(other, Bag) else None)
                 self.named(bag, None, None)
-        elif bag.kind in ("sequence", "selector") and method in catalog.CONTAINER_ADDERS:
+        elif bag.kind in ("sequence", "selector", "queue") and method in catalog.CONTAINER_ADDERS:
             where = catalog.CONTAINER_ADDERS[method]
             if where == catalog.ELEMENTS:
                 for arg in node.args:

@@ -25,7 +25,7 @@ from .platform import Platform
 from .program import FuncInfo, Program, Summary
 from .state import State
 from .syntax import Invocation, argument, dotted, string
-from .values import NONE, Bag, Factory, Guard, Handle, Inst, Many, Member, Origin, Param, Ref, Sock, Tup, Value, join
+from .values import NONE, Alias, Bag, Factory, Guard, Handle, Inst, Many, Member, Origin, Param, Ref, Sock, Tup, Value, is_evidence, join
 
 _BUILTINS = frozenset(dir(builtins))
 
@@ -96,6 +96,8 @@ class Evaluator:
 
     def subscript(self, node: cst.Subscript) -> Value:
         base = self.value_of(node.value)
+        if isinstance(base, Ref) and base.qualname in catalog.GENERIC_TYPES:
+            return Alias(node)  # ``Tuple[socket.socket, Address]``: a type, for annotations naming it
         if isinstance(base, Bag) and len(node.slice) == 1:
             if isinstance(node.slice[0].slice, cst.Index):
                 return self.containers.view(base, catalog.BAG_KINDS[base.kind].get("[]"), dotted(node.value))
@@ -183,8 +185,9 @@ class Evaluator:
             return self.value_of(argument(node, catalog.PASS_THROUGH[qualname]))
         if qualname in catalog.ELEMENTS_OF:
             of = self.value_of(argument(node, catalog.ELEMENTS_OF[qualname]))
-            if isinstance(of, Bag) and isinstance(self.containers.element(of, None), Bag):
-                return of  # ``list(selector.get_map().values())``: views, iterated alike
+            each = self.containers.element(of, None) if isinstance(of, Bag) else None
+            if is_evidence(each) and not isinstance(each, (Sock, Handle)):
+                return of  # ``list(d.items())``, ``list(selector.get_map().values())``: iterated alike
             return self.containers.container(of, node)
         if qualname in catalog.SUBSETS_OF:
             positions = catalog.SUBSETS_OF[qualname]

@@ -8,7 +8,7 @@ import libcst as cst
 
 from .. import catalog
 from .syntax import string
-from .values import Ref, Value
+from .values import Alias, Ref, Value
 
 SOCKET = catalog.SOCKET  # ``socket.socket``, ``Optional[ssl.SSLSocket]``, ``"socket.socket"``
 SOCKETS = "sockets"  # ``list[socket.socket]``, ``tuple[socket.socket, ...]`` and the like
@@ -20,6 +20,26 @@ _UNION = ("typing.Union", "typing_extensions.Union")
 
 def _is_none(node: cst.BaseExpression) -> bool:
     return isinstance(node, cst.Name) and node.value == "None"
+
+
+def written(node: cst.BaseExpression, evaluate: Callable[[cst.BaseExpression], Value]) -> cst.BaseExpression:
+    """What an annotation spells: the expression in a string annotation, or a type alias's
+    (``Subscriber = Tuple[socket.socket, Address]``)."""
+    for _ in range(8):  # an alias of an alias
+        if isinstance(node, cst.SimpleString):
+            text = string(node)
+            try:
+                node = cst.parse_expression(text) if text is not None else node
+            except Exception:
+                return node
+        elif isinstance(node, (cst.Name, cst.Attribute)):
+            alias = evaluate(node)
+            if not isinstance(alias, Alias):
+                return node
+            node = alias.node
+        else:
+            return node
+    return node
 
 
 def unoptional(node: cst.BaseExpression, evaluate: Callable[[cst.BaseExpression], Value]) -> cst.BaseExpression:
@@ -42,6 +62,7 @@ def shape(
     """The shape of sockets an annotation promises, if any."""
     if node is None:
         return None
+    node = written(node, evaluate)
     if isinstance(node, cst.SimpleString):
         text = string(node)
         try:

@@ -120,6 +120,13 @@ class Bag:
 
 
 @dataclass(frozen=True)
+class Alias:
+    """A type alias: a module name bound to a generic type (``Peers = list[socket.socket]``)."""
+
+    node: cst.BaseExpression
+
+
+@dataclass(frozen=True)
 class Factory:
     """A callable whose call gives ``made``: ``make_client: Callable[[], socket.socket]``."""
 
@@ -176,7 +183,7 @@ class _Other:
 
 OTHER = _Other()
 
-Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Bag, Factory, Guard, Skip, bool, _NoneLiteral, _Other, None]
+Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Bag, Factory, Alias, Guard, Skip, bool, _NoneLiteral, _Other, None]
 Evidence = Union[Sock, Handle]
 
 
@@ -243,4 +250,6 @@ def join(a: Value, b: Value) -> Value:
         return Many(item, a.sites | b.sites) if item is not None else None
     if isinstance(a, Bag) and isinstance(b, Bag) and a.kind == b.kind:
         return Bag(a.sites | b.sites, a.kind)
+    if isinstance(a, Tup) and isinstance(b, Tup) and len(a.items) == len(b.items):
+        return Tup(tuple(join(x, y) for x, y in zip(a.items, b.items)))  # ``(conn, addr)`` from two places
     return None
