@@ -1,7 +1,7 @@
 """flake8-winsock: find Windows socket handles handed to non-Winsock APIs."""
 
-from .check import check_source
-from .finding import Finding
-
 __version__ = "0.1.0"
+
+from .check import check_source  # noqa: E402 - the version first: the cache reads it
+from .finding import Finding  # noqa: E402
 __all__ = ["Finding", "check_source", "__version__"]

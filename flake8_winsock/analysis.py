@@ -149,6 +149,8 @@ def _finding(raw: RawFinding, places: Places, module: cst.Module, lines: list[st
         cited += ", through " + " and ".join(calls)
     source = f"'{raw.name}' ({cited})" if raw.name else cited + ("," if origin.hops else "")
     target = f"{sink.qualname} as {raw.keyword}" if raw.keyword and sink.position is None else sink.qualname
+    if sink.via:  # a function of another module, whose parameter reaches the sink there
+        target += f" ({sink.via})"
     where = places.of(raw.node, raw.top)
     return Finding(
         sink.code,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Mapping, Optional, Union
+from typing import Any, Mapping, Optional, Protocol, Union
 
 # --- What a call yields -------------------------------------------------------------
 
@@ -230,6 +230,9 @@ LIBRARY_CLASSES = frozenset(
 PROPERTY_DECORATORS = frozenset({"property", "functools.cached_property", "cached_property"})
 
 # Decorators that make a generator function a context manager: ``with`` enters what it yields.
+# Decorators that make a function a pytest fixture: a test's parameter of its name gets
+# what it returns (or, a generator, what it yields).
+FIXTURES = frozenset({"pytest.fixture", "pytest_asyncio.fixture"})
 CONTEXT_MANAGERS = frozenset({"contextlib.contextmanager", "contextlib.asynccontextmanager"})
 
 # --- Calls that call what they are given ------------------------------------------------
@@ -484,6 +487,8 @@ class Sink:
     use: str  # what to use instead
     takes_socket: bool = False  # the socket object itself is the bug too, not only its handle
     posix_ok: bool = False  # fine on POSIX: silent in code that cannot run on Windows
+    takes_handle: bool = True  # a socket's handle is the bug (False: a project function that takes the socket)
+    via: str = ""  # for a project's function: the call inside it that is the sink, and where
 
     @property
     def name(self) -> str:
@@ -673,6 +678,35 @@ _QUALNAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z", re.ASCII)
 DEFAULT_PROJECT_SINK_CODE = "WSK102"
 
 
+# What a module of the project exports, as its summary says it (plain data: see ``project``).
+Export = Mapping[str, Any]
+
+
+class Project(Protocol):
+    """The project around the module being analysed: what its imports resolve to.
+
+    The model asks only for names the catalog does not know, and only when a value
+    needs them; an answer of None is an unknown, never evidence.
+    """
+
+    package: str  # the module's package, for its relative imports ("" when it has none)
+    names: frozenset[str]  # the module's names that its project imports bind
+
+    def lookup(self, qualname: str) -> Optional[tuple[str, Export]]:
+        """What a qualified name of the project is: ("function" | "class" | "value" |
+        "redirect", its summary), or None."""
+        ...
+
+    def fixture(self, name: str) -> Optional[Export]:
+        """What the nearest ``conftest.py`` fixture of that name gives, if it gives a socket."""
+        ...
+
+    def words(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """The module's names that may give a socket, a handle, or reach a sink (for the gate
+        and the pre-pass: an over-approximation from the words of the modules they name)."""
+        ...
+
+
 @dataclass(frozen=True, eq=False)  # one object per configuration (``knowledge`` caches them)
 class Knowledge:
     """What the analysis knows: the catalog, and what a project adds to it."""
@@ -680,6 +714,8 @@ class Knowledge:
     call_results: Mapping[str, str]
     sinks: Mapping[str, Sink]
     posix_decorators: frozenset[str] = POSIX_ONLY_DECORATORS
+    project: Optional[Project] = None  # the project view of the module being analysed
+    fixtures: frozenset[str] = frozenset()  # the names of the module's own pytest fixtures
 
 
 CATALOG = Knowledge(CALL_RESULTS, SINKS)

@@ -10,21 +10,21 @@ with a large stack, and a RecursionError costs one statement, not the run.
 from __future__ import annotations
 
 import ast
-import gc
+import dataclasses
+import os
 import re
-import sys
-import threading
-from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator, Optional, TypeVar
+from typing import Iterable, Optional
 
 from . import catalog
 from .finding import TOO_DEEP, Finding, nested_too_deeply, not_analysed
-from .gate import gate
+from .deep import collector_paused, run_deep
+from .finding import findings_data, findings_from
+from .gate import Gate, gate
+from .project import Project
+from .project.index import digest, own_fixtures
 from .slicing import Slice, slice_module
 from .vocabulary import vocabulary
 
-STACK_SIZE = 512 * 1024 * 1024  # reserved, not committed: pages are used as touched
-RECURSION_LIMIT = 20_000
 
 
 def check_source(
@@ -36,19 +36,43 @@ def check_source(
     socket_factories: Iterable[str] = (),
     handle_sinks: Iterable[str] = (),
     posix_decorators: Iterable[str] = (),
+    project: Optional[Project] = None,
 ) -> list[Finding]:
     """Every finding in one module's source text. Never raises for bad input.
 
     ``python_parsed`` says the caller has already seen Python parse the text (flake8
     has, and hands over its ``tree``); otherwise a text Python rejects gives one
     WSK900 and nothing else. ``socket_factories`` and ``handle_sinks`` are a project's
-    own (see ``catalog.knowledge``); a malformed one raises ValueError.
+    own (see ``catalog.knowledge``); a malformed one raises ValueError. ``project``,
+    the project around ``filename``: what the module imports of it is known too, and
+    its cache keeps results.
     """
     knowledge = catalog.knowledge(tuple(socket_factories), tuple(handle_sinks), tuple(posix_decorators))
-    checks = gate(knowledge)
     source = source.removeprefix("\ufeff")  # a BOM, as flake8 and Python's own reader drop it
+    view = project.view(filename, source) if project is not None and os.path.isfile(filename) else None
+    fixtures = own_fixtures(source)
+    if view is not None or fixtures:
+        knowledge = dataclasses.replace(knowledge, project=view, fixtures=fixtures)
+    checks = gate(knowledge) if view is None and not fixtures else Gate(vocabulary(knowledge))
     if not checks.may_contain_finding(source):
         return []
+    cache = project.cache if project is not None else None
+    if project is None or cache is None:
+        return _findings(source, filename, python_parsed, tree, knowledge)
+    key = cache.key("result", os.path.abspath(filename), digest(source.encode("utf-8", "surrogatepass")))
+    entry = cache.load(key)
+    if entry is not None and project.unchanged(entry["deps"]):
+        kept = findings_from(entry.get("findings"))
+        if kept is not None:
+            return kept
+    found = _findings(source, filename, python_parsed, tree, knowledge)
+    if not any(f.code == "WSK900" and "internal error" in f.text for f in found):
+        cache.store(key, {"findings": findings_data(found), "deps": view.deps if view is not None else {}})
+    return found
+
+
+def _findings(source: str, filename: str, python_parsed: bool, tree: Optional[ast.Module], knowledge: catalog.Knowledge) -> list[Finding]:
+    """The findings of a text the gate let through: the pre-pass, then LibCST and the model."""
     if tree is None:
         try:
             tree = ast.parse(source, filename)
@@ -73,55 +97,6 @@ def check_source(
     except Exception as error:  # the lint run goes on: say why, report nothing else
         return [not_analysed(f"internal error ({type(error).__name__}: {error})")]
     return result + [f for f in found if not (result and TOO_DEEP in f.text)]  # one such WSK900 a file
-
-
-T = TypeVar("T")
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection meanwhile: LibCST's parse and the slice make many
-    small objects, and the collector's passes over them (and over all else the process
-    holds) cost about 15% of the parse. What becomes garbage is collected afterwards."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def run_deep(work: Callable[[], T]) -> T:
-    """Run ``work`` where LibCST can recurse: a thread with a large stack and frame limit,
-    and the garbage collector paused.
-
-    What ``work`` raises is raised again here, in the caller's thread.
-    """
-    outcome: list[tuple[bool, object]] = []
-
-    def run() -> None:
-        try:
-            outcome.append((True, work()))
-        except BaseException as error:
-            outcome.append((False, error))
-
-    limit = sys.getrecursionlimit()
-    previous_stack = threading.stack_size(STACK_SIZE)
-    sys.setrecursionlimit(max(limit, RECURSION_LIMIT))
-    try:
-        with collector_paused():
-            thread = threading.Thread(target=run, name="flake8-winsock")
-            thread.start()
-            thread.join()
-    finally:
-        threading.stack_size(previous_stack)
-        sys.setrecursionlimit(limit)
-    ok, value = outcome[0]
-    if not ok:
-        assert isinstance(value, BaseException)
-        raise value
-    return value  # type: ignore[return-value]  # what ``work`` returned
 
 
 # LibCST's parse time grows much faster than linearly with expression depth (a

@@ -32,6 +32,8 @@ from flake8.utils import normalize_paths, parse_comma_separated_list
 
 from . import __version__, config, reporters
 from .check import check_source
+from .project import Project, for_settings
+from .project.cache import FOLDER
 from .config import ConfigError, PerFile, Selection, Settings
 from .edits import Rewrite, apply, choose, fix_edits, line_starts, unified_diff
 from .finding import Finding
@@ -75,6 +77,16 @@ class Job:
     socket_factories: tuple[str, ...] = ()
     handle_sinks: tuple[str, ...] = ()
     posix_decorators: tuple[str, ...] = ()
+    source_roots: tuple[str, ...] = ()
+    cache_dir: Optional[str] = None
+    no_cache: bool = False
+
+
+@lru_cache(maxsize=4)
+def _project(job: Job) -> Project:
+    """The project view and cache of a run, one in each worker process."""
+    knowledge = (job.socket_factories, job.handle_sinks, job.posix_decorators)
+    return for_settings(job.source_roots, job.cache_dir, job.no_cache, knowledge)
 
 
 @dataclass
@@ -113,6 +125,7 @@ def _findings(job: Job, path: str, text: str) -> tuple[list[Finding], Noqa]:
             socket_factories=job.socket_factories,
             handle_sinks=job.handle_sinks,
             posix_decorators=job.posix_decorators,
+            project=_project(job) if path != "-" else None,
         )
         if selection.wants(f.code) and (job.disable_noqa or not noqa.suppresses(f.code, f.line))
     ]
@@ -415,6 +428,8 @@ def parser() -> argparse.ArgumentParser:
         "instead of the files found from the current folder",
     )
     p.add_argument("--isolated", action="store_true", help="read no configuration file")
+    p.add_argument("--no-cache", action="store_true", help="keep no cache: analyse every file (also no-cache = true)")
+    p.add_argument("--cache-dir", metavar="FOLDER", help=f"where the cache is kept (default: {FOLDER}; also cache-dir)")
     p.add_argument("--stdin-display-name", default="stdin", metavar="NAME", help="the name shown for '-'")
     p.add_argument("--version", action="version", version=f"flake8-winsock {__version__}")
     return p
@@ -444,6 +459,9 @@ def _job(args: argparse.Namespace, settings: Settings) -> Job:
         socket_factories=settings.socket_factories,
         handle_sinks=settings.handle_sinks,
         posix_decorators=settings.posix_decorators,
+        source_roots=settings.source_roots,
+        cache_dir=os.path.abspath(args.cache_dir) if args.cache_dir else settings.cache_dir,
+        no_cache=args.no_cache or settings.no_cache,
     )
 
 

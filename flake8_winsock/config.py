@@ -52,6 +52,9 @@ PLUGIN_PREFIX = "WSK"  # the flake8 entry point name: selected by default, as fl
 # The project's own knowledge; flake8 spells these keys with "winsock-" in front.
 FACTORIES, SINKS, DECORATORS = "socket-factories", "handle-sinks", "posix-only-decorators"
 KNOWLEDGE = (FACTORIES, SINKS, DECORATORS)
+# The project view: where its imports resolve besides the defaults, and the cache.
+ROOTS, CACHE_DIR, NO_CACHE = "source-roots", "cache-dir", "no-cache"
+PROJECT = (ROOTS, CACHE_DIR, NO_CACHE)
 
 Codes = tuple[str, ...]
 PerFile = tuple[tuple[str, Codes], ...]
@@ -78,6 +81,9 @@ class Settings:
     exclude: Optional[Codes] = None
     extend_exclude: Codes = ()
     socket_factories: Codes = ()
+    source_roots: Codes = ()  # absolute folders
+    cache_dir: Optional[str] = None
+    no_cache: bool = False
     handle_sinks: Codes = ()
     posix_decorators: Codes = ()
     files: tuple[Path, ...] = field(default=(), compare=False)  # the files read
@@ -123,6 +129,38 @@ def check_knowledge(found: Mapping[str, Codes], where: Callable[[str], str]) -> 
             catalog.knowledge(*given)
         except ValueError as error:
             raise ConfigError(f"{where(key)}: {error}") from None
+
+
+def project_setting(key: str, raw: object, folder: str, where: str) -> Any:
+    """``source-roots`` (folders, relative to the configuration's), ``cache-dir`` (a folder)
+    and ``no-cache`` (true or false), as given in either file or on a command line."""
+    if key == NO_CACHE:
+        value = raw if isinstance(raw, bool) else str(raw).strip().lower()
+        if value in (True, "true", "1", "yes", "on"):
+            return True
+        if value in (False, "false", "0", "no", "off", ""):
+            return False
+        raise ConfigError(f"{where}: expected true or false, got {raw!r}")
+    if key == CACHE_DIR:
+        if not isinstance(raw, str) or not raw.strip():
+            raise ConfigError(f"{where}: expected a folder, got {raw!r}")
+        return os.path.join(folder, os.path.expanduser(raw.strip()))
+    return tuple(os.path.join(folder, os.path.expanduser(item)) for item in split_names(raw))
+
+
+def project_for_plugin(raw: Mapping[str, object], config: Optional[str], isolated: bool) -> dict[str, Any]:
+    """The plugin's project settings: flake8's options (relative to the current folder),
+    else ``[tool.flake8-winsock]`` of pyproject.toml."""
+    _, pyproject = locate(Path.cwd(), Path(config) if config else None, isolated)
+    settings = read_pyproject(pyproject) if pyproject else {}
+    found: dict[str, Any] = {}
+    for key in PROJECT:
+        value = raw.get(key)
+        if value not in (None, "", False, ()):
+            found[key] = project_setting(key, value, os.getcwd(), f"--winsock-{key}")
+        elif key in settings:
+            found[key] = settings[key]
+    return found
 
 
 def display(path: Path) -> str:
@@ -220,6 +258,8 @@ def read_flake8(path: Path) -> dict[str, Any]:
             found[key] = tuple(utils.normalize_paths(utils.parse_comma_separated_list(raw), folder))
         elif key.removeprefix("winsock-") in KNOWLEDGE and key.startswith("winsock-"):
             found[key.removeprefix("winsock-")] = split_names(raw)
+        elif key.removeprefix("winsock-") in PROJECT and key.startswith("winsock-"):
+            found[key.removeprefix("winsock-")] = project_setting(key.removeprefix("winsock-"), raw, folder, where)
     check_knowledge(found, lambda key: f"{display(path)}: [flake8] winsock-{key}")
     return found
 
@@ -267,6 +307,9 @@ def read_pyproject(path: Path) -> dict[str, Any]:
         FACTORIES: _strings,
         SINKS: _strings,
         DECORATORS: _strings,
+        ROOTS: lambda v, w: project_setting(ROOTS, list(_strings(v, w)), folder, w),
+        CACHE_DIR: lambda v, w: project_setting(CACHE_DIR, v, folder, w),
+        NO_CACHE: lambda v, w: project_setting(NO_CACHE, v, folder, w),
     }
     found: dict[str, Any] = {}
     for key, value in section.items():
@@ -298,6 +341,9 @@ def load(flake8_file: Optional[Path], pyproject: Optional[Path]) -> Settings:
         socket_factories=merged.get(FACTORIES, ()),
         handle_sinks=merged.get(SINKS, ()),
         posix_decorators=merged.get(DECORATORS, ()),
+        source_roots=merged.get(ROOTS, ()),
+        cache_dir=merged.get(CACHE_DIR),
+        no_cache=bool(merged.get(NO_CACHE, False)),
         files=tuple(path for path in (flake8_file, pyproject) if path is not None),
     )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 
 @dataclass(frozen=True)
@@ -45,3 +45,28 @@ def nested_too_deeply(line: int) -> Finding:
 
 
 TOO_DEEP = "is nested too deeply to follow"
+
+
+def findings_data(findings: list[Finding]) -> list[dict[str, Any]]:
+    """Findings as plain data (what the cache keeps)."""
+    return [
+        {"code": f.code, "line": f.line, "col": f.col, "text": f.text, "end_line": f.end_line, "end_col": f.end_col,
+         "fix": [f.fix.text, f.fix.safe] if f.fix is not None else None}
+        for f in findings
+    ]  # fmt: skip
+
+
+def findings_from(data: object) -> Optional[list[Finding]]:
+    """Findings from plain data, or None if it is not what ``findings_data`` makes."""
+    if not isinstance(data, list):
+        return None
+    found = []
+    try:
+        for item in data:
+            fix = item["fix"]
+            made = Fix(str(fix[0]), bool(fix[1])) if fix is not None else None
+            found.append(Finding(str(item["code"]), int(item["line"]), int(item["col"]), str(item["text"]),
+                                 int(item["end_line"]), int(item["end_col"]), made))  # fmt: skip
+    except (TypeError, KeyError, IndexError, ValueError):
+        return None
+    return found

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Iterator, Optional
 
 from . import __version__
 from .check import check_source
-from .config import DECORATORS, FACTORIES, KNOWLEDGE, SINKS, ConfigError, for_plugin
+from .config import CACHE_DIR, DECORATORS, FACTORIES, KNOWLEDGE, NO_CACHE, PROJECT, ROOTS, SINKS, ConfigError, for_plugin, project_for_plugin
+from .project import Project, for_settings
+from .project.cache import FOLDER
 
 if TYPE_CHECKING:
     from flake8.options.manager import OptionManager
@@ -24,6 +26,7 @@ class Plugin:
     name = "flake8-winsock"
     version = __version__
     knowledge: dict[str, tuple[str, ...]] = {}  # the project's own, from the options, for every file
+    project: Optional[Project] = None  # the project view and its cache, for every file
 
     @classmethod
     def add_options(cls, manager: OptionManager) -> None:
@@ -56,6 +59,31 @@ class Plugin:
             "decorate. Also `winsock-posix-only-decorators` in flake8's configuration, or "
             "`posix-only-decorators` in [tool.flake8-winsock] of pyproject.toml.",
         )
+        manager.add_option(
+            "--winsock-source-roots",
+            default="",
+            parse_from_config=True,
+            metavar="FOLDERS",
+            help="Folders the project's imports resolve from, besides the folder above each "
+            "file's top package and the project's root and its src folder. Also "
+            "`winsock-source-roots` in flake8's configuration, or `source-roots` in "
+            "[tool.flake8-winsock] of pyproject.toml.",
+        )
+        manager.add_option(
+            "--winsock-cache-dir",
+            default="",
+            parse_from_config=True,
+            metavar="FOLDER",
+            help=f"Where the cache of summaries and results is kept (default: {FOLDER} in the "
+            "current folder). Also `cache-dir` in [tool.flake8-winsock].",
+        )
+        manager.add_option(
+            "--winsock-no-cache",
+            action="store_true",
+            parse_from_config=True,
+            help="Keep no cache: every run analyses every file. Also `no-cache = true` in "
+            "[tool.flake8-winsock].",
+        )
 
     @classmethod
     def parse_options(cls, options: argparse.Namespace) -> None:
@@ -65,6 +93,10 @@ class Plugin:
         raw = {key: getattr(options, "winsock_" + key.replace("-", "_"), "") for key in KNOWLEDGE}
         try:
             cls.knowledge = for_plugin(raw, config_file, isolated)
+            given = {key: getattr(options, "winsock_" + key.replace("-", "_"), None) for key in PROJECT}
+            found = project_for_plugin(given, config_file, isolated)
+            knowledge = (cls.knowledge.get(FACTORIES, ()), cls.knowledge.get(SINKS, ()), cls.knowledge.get(DECORATORS, ()))
+            cls.project = for_settings(found.get(ROOTS, ()), found.get(CACHE_DIR), bool(found.get(NO_CACHE)), knowledge)
         except ConfigError as error:  # the configuration is wrong: say so, as flake8 does for its own
             print(f"flake8-winsock: {error}", file=sys.stderr)
             raise SystemExit(2) from None
@@ -87,6 +119,7 @@ class Plugin:
                 socket_factories=self.knowledge.get(FACTORIES, ()),
                 handle_sinks=self.knowledge.get(SINKS, ()),
                 posix_decorators=self.knowledge.get(DECORATORS, ()),
+                project=self.project,
             )
         except BaseException as error:  # noqa: B036 - the lint run must go on
             if isinstance(error, (KeyboardInterrupt, SystemExit)):

@@ -19,7 +19,8 @@ import libcst as cst
 from . import catalog
 from .model import Model
 from .model.syntax import Invocation, dotted
-from .model.values import Handle, Sock, Value
+from .model.program import ParamSink
+from .model.values import Handle, Param, Sock, Value
 from .vocabulary import identifier
 
 
@@ -45,11 +46,9 @@ class SinkCalls:
 
     def on_call(self, node: cst.Call) -> None:
         model, func = self.model, node.func
-        if model.summarising() is not None:
-            return  # a summary stands for any call: findings are made where the function runs
         if isinstance(func, cst.Attribute):
             name = identifier(func.attr.value)
-            if name not in self.sink_names and name not in self.dispatch_names:
+            if name not in self.sink_names and name not in self.dispatch_names and not self.may_be_linked(func):
                 return
         elif not isinstance(func, cst.Name):
             return
@@ -57,33 +56,57 @@ class SinkCalls:
             if self.check(call):
                 return
 
-    def check(self, call: Invocation) -> bool:
-        """Report if ``call`` calls a sink with a socket's handle (or a socket it takes)."""
+    def may_be_linked(self, func: cst.Attribute) -> bool:
+        """Whether an attribute call may call a function that reaches a sink: one of another
+        of the project's modules (``compat.write_all``, ``self.transport.raw_write``), or,
+        while a function is summarised, a method of the module's own."""
         model = self.model
-        sink = model.sink(model.value(call.func))
-        if sink is None or sink.posix_ok and model.posix_only():
-            return False
+        if model.summarising() is not None:
+            return func.attr.value in model.program.method_names or bool(model.project_names())
+        return bool(model.project_names())
+
+    def check(self, call: Invocation) -> bool:
+        """Report if ``call`` calls a sink with a socket's handle (or a socket it takes); while
+        a function is summarised, note which of its parameters reach the sink instead."""
+        model = self.model
+        summarising = model.summarising()
+        for sink in model.sinks(model.value(call.func)):
+            if sink.posix_ok and model.posix_only():
+                continue
+            for expression, keyword, value in self.passed(call, sink):
+                if summarising is not None:
+                    if isinstance(value, Param) and not value.made:
+                        is_handle = not value.handle
+                        if is_handle and sink.takes_handle or not is_handle and (sink.takes_socket or sink.takes_handle):
+                            target = sink.via or sink.qualname
+                            summarising.sinks.append(ParamSink(value.index, is_handle, sink, target, call.node, model.state.top))
+                    continue  # a summary stands for any call: findings are made where the function runs
+                name: Optional[str]
+                if isinstance(value, Handle) and sink.takes_handle:
+                    name = value.name
+                elif isinstance(value, Sock) and sink.takes_socket:
+                    name = dotted(expression) if expression is not None else None
+                else:
+                    continue
+                model.report(RawFinding(call.node, sink, value, name, keyword, model.state.top))
+                return True
+        return False
+
+    def passed(self, call: Invocation, sink: catalog.Sink) -> list[tuple[Optional[cst.BaseExpression], Optional[str], Value]]:
+        """What the call passes where ``sink`` takes a handle: by position, keyword, ``**opts``."""
+        model = self.model
         passed: list[tuple[Optional[cst.BaseExpression], Optional[str], Value]] = []
         if sink.position is not None:
             expression = call.argument(sink.position)
-            passed.append((expression, None, model.value(expression)))
+            if expression is not None or not sink.keywords:
+                passed.append((expression, None, model.value(expression)))
         for word, expression in call.keywords.items():
             if word in sink.keywords:
                 passed.append((expression, word, model.value(expression)))
         for spread in call.spread:  # ``**opts``: a dictionary of the module's, its entries by key
             entries = model.keywords(model.value(spread)) or {}
             passed += [(None, word, entries[word]) for word in sink.keywords if word in entries]
-        for expression, keyword, value in passed:
-            name: Optional[str]
-            if isinstance(value, Handle):
-                name = value.name
-            elif isinstance(value, Sock) and sink.takes_socket:
-                name = dotted(expression) if expression is not None else None
-            else:
-                continue
-            model.report(RawFinding(call.node, sink, value, name, keyword, model.state.top))
-            return True
-        return False
+        return passed
 
     def findings(self) -> list[RawFinding]:
         """What was reported, once each, but for elements of containers spoiled after their use."""

@@ -70,6 +70,10 @@ class Vocabulary:
     # catalog's results, wrappers, container calls and evident methods.
     socket_calls: frozenset[str]
 
+    # Attributes a class's instances may get from a class it derives from: the catalog's
+    # library classes' (``self.request`` of a stream handler), and the project's.
+    class_attributes: frozenset[str]
+
     @property
     def sink_words(self) -> frozenset[str]:
         return self.anywhere_sinks | self.module_sinks | self.builtin_sinks
@@ -101,6 +105,9 @@ def _holding_classes() -> set[str]:
     return {cls for cls in catalog.LIBRARY_CLASSES if holders & set(catalog.library_classes(cls))} | holders
 
 
+CLASS_ATTRIBUTES = frozenset(q.rsplit(".", 1)[-1] for q in (*catalog.SOCKET_ATTRIBUTES, *catalog.INSTANCE_ATTRIBUTES))
+
+
 @lru_cache(maxsize=32)
 def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
     sinks = list(knowledge.sinks.values())
@@ -116,13 +123,19 @@ def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
         | set(catalog.SOCKET_WRAPPING_METHODS)
     )
     handles = {last(q) for q, kind in results.items() if kind == catalog.HANDLE} | _bag_handle_words()
+    # The module's own fixtures, and the names its imports of the project bind that may give
+    # a socket or a handle, or reach a sink (``project``): words as good as the catalog's.
+    sources |= knowledge.fixtures
+    linked_sources, linked_handles, linked_sinks = knowledge.project.words() if knowledge.project else ((), (), ())
+    sources |= set(linked_sources)
+    handles |= set(linked_handles)
     runtime = [s for s in sinks if s.posix_ok]
     return Vocabulary(
         knowledge=knowledge,
         source_words=frozenset(sources),
         socket_classes=frozenset(last(q) for q in catalog.SOCKET_CLASSES),
         handle_words=frozenset(handles),
-        anywhere_sinks=frozenset(s.name for s in sinks if not s.posix_ok),
+        anywhere_sinks=frozenset(s.name for s in sinks if not s.posix_ok) | frozenset(linked_sinks),
         module_sinks=frozenset(s.name for s in runtime if "." in s.qualname),
         builtin_sinks=frozenset(s.name for s in runtime if "." not in s.qualname),
         sink_modules=frozenset(s.qualname.rsplit(".", 1)[0].split(".")[0] for s in runtime if "." in s.qualname),
@@ -144,5 +157,7 @@ def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
             | {name for views in catalog.BAG_KINDS.values() for name in views if name.isidentifier()}  # ``d.get(k)``
             | set(catalog.EXTRA_INFO_METHODS)
             | set(catalog.SOCKET_WRAPPING_METHODS)
+            | set(linked_sources)
         ),
+        class_attributes=CLASS_ATTRIBUTES | (knowledge.project.attribute_words() if knowledge.project else frozenset()),
     )

@@ -55,8 +55,13 @@ class Model:
     def value(self, node: Optional[cst.BaseExpression]) -> Value:
         return self.evaluator.value_of(node)
 
-    def sink(self, callee: Value) -> Optional[catalog.Sink]:
-        return self.evaluator.calls.sink_of(callee)
+    def sinks(self, callee: Value) -> list[catalog.Sink]:
+        return self.evaluator.calls.sinks_of(callee)
+
+    def project_names(self) -> frozenset[str]:
+        """The module's names that its imports of the project's modules bind."""
+        project = self.knowledge.project
+        return project.names if project is not None else frozenset()
 
     def invocations(self, node: cst.Call) -> list[Invocation]:
         """What the call calls: itself, and what it is given to call (``Thread(target=...)``)."""

@@ -24,9 +24,23 @@ def _common(a: Facts, b: Facts) -> Facts:
     return {key: value for key, value in a.items() if key in b and b[key] == value}
 
 
+def _absolute(level: int, module: str, package: Optional[str]) -> Optional[str]:
+    """The module ``from <level dots><module> import`` names, in a module of ``package``
+    (None: a relative import where the package is not known)."""
+    if not level:
+        return module or None
+    if package is None:
+        return None
+    parts = package.split(".") if package else []
+    if level - 1 > len(parts) or level - 1 == len(parts) and not module:
+        return None
+    return ".".join([*parts[: len(parts) - (level - 1)], *([module] if module else [])]) or None
+
+
 class Binder:
     def __init__(self, state: State, evaluator: Evaluator) -> None:
         self.state, self.evaluator = state, evaluator
+        self.project = evaluator.linked.project
         self.containers = evaluator.containers
         evaluator.comprehend = lambda node: self.comprehension(node, None)  # type: ignore[arg-type]
         evaluator.choose = self.if_expression
@@ -79,10 +93,14 @@ class Binder:
                     root = path.split(".")[0]
                     env.bind(root, Ref(root))
             return
-        module = dotted(node.module) if node.module is not None and not node.relative else None
+        module = dotted(node.module) if node.module is not None else ""
+        module = _absolute(len(node.relative), module or "", self.project.package if self.project else None)
         if isinstance(node.names, cst.ImportStar):
             for name, qualname in catalog.star_names(module or "").items():
                 env.bind(name, Ref(qualname))
+            found = self.evaluator.linked.lookup(module) if module and self.project else None
+            for name in found[1].get("names", ()) if found is not None and found[0] == "module" else ():
+                env.bind(name, Ref(f"{module}.{name}"))  # the project's module: the names it defines
             return
         for alias in node.names:
             imported = dotted(alias.name) or ""

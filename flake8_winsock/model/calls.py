@@ -14,7 +14,8 @@ from typing import Callable, Mapping, Optional, Protocol
 import libcst as cst
 
 from .. import catalog
-from .program import ClassInfo, FuncInfo, Program
+from .linked import Linked
+from .program import ClassInfo, FuncInfo, Program, Summary
 from .state import State
 from .syntax import Invocation, string
 from .values import Inst, Member, Origin, Ref, Sock, Tup, Value, is_evidence
@@ -27,6 +28,8 @@ class Evaluates(Protocol):
     program: Program
     sinks: Mapping[str, catalog.Sink]
     give: Callable[[FuncInfo, dict[str, Value], Optional[Origin]], None]
+    summarise: Callable[[FuncInfo], Summary]
+    linked: Linked
 
     def value_of(self, node: Optional[cst.BaseExpression]) -> Value: ...
 
@@ -144,9 +147,45 @@ class Calls:
             return self.program.method(callee.receiver.cls, callee.name)
         return None
 
-    def sink_of(self, callee: Value) -> Optional[catalog.Sink]:
+    def sinks_of(self, callee: Value) -> list[catalog.Sink]:
+        """The sinks a call of ``callee`` is: the catalog's (or the project's configured), a
+        function of another of the project's modules whose parameters reach one, and, while
+        a function is summarised, the module's own functions whose parameters do."""
         if isinstance(callee, Ref):
-            return self.ev.sinks.get(callee.qualname)
+            known = self.ev.sinks.get(callee.qualname)
+            if known is not None:
+                return [known]
+            if self.state.summaries and callee.qualname in self.program.functions:
+                return self.summary_sinks(self.program.functions[callee.qualname], 0)
+            return self.ev.linked.sinks(callee.qualname, 0) if self.ev.linked.project else []
         if isinstance(callee, Member) and isinstance(callee.receiver, Inst):
-            return self.ev.sinks.get(f"{callee.receiver.cls}.{callee.name}")
-        return None
+            cls = callee.receiver.cls
+            known = self.ev.sinks.get(f"{cls}.{callee.name}")
+            if known is not None:
+                return [known]
+            method = self.program.method(cls, callee.name)
+            if method is not None:
+                return self.summary_sinks(method, 1 if method.takes_receiver else 0) if self.state.summaries else []
+            if self.ev.linked.project:
+                for owner in self.program.library_classes(cls):
+                    found = self.ev.linked.sinks(f"{owner}.{callee.name}", 1)
+                    if found:
+                        return found
+        return []
+
+    def summary_sinks(self, info: FuncInfo, bound: int) -> list[catalog.Sink]:
+        """The parameters of the module's function that reach a sink, as sinks of a call of it."""
+        names = info.positional()
+        made = []
+        for each in self.ev.summarise(info).sinks:
+            position = each.index - bound
+            if 0 <= position and each.index < len(names):
+                sink = each.sink
+                made.append(
+                    catalog.Sink(
+                        info.key, sink.code, position, (names[each.index],), sink.use,
+                        takes_socket=sink.takes_socket or not each.is_handle, posix_ok=sink.posix_ok,
+                        takes_handle=each.is_handle, via=each.target,
+                    )
+                )  # fmt: skip
+        return made

@@ -18,6 +18,7 @@ import libcst as cst
 from .. import catalog
 from . import shapes
 from .containers import Containers
+from .linked import Linked
 from .program import FuncInfo, Program, Summary
 from .state import State
 from .syntax import dotted, string
@@ -38,6 +39,7 @@ class Evaluates(Protocol):
     state: State
     program: Program
     containers: Containers
+    linked: Linked
     summarise: Callable[[FuncInfo], Summary]
 
     def value_of(self, node: Optional[cst.BaseExpression]) -> Value: ...
@@ -61,7 +63,8 @@ class Classes:
         if isinstance(base, Ref) and base.qualname in self.program.classes:  # ``cls.sock``, ``Pool.shared``
             return self.instance_attribute(Inst(base.qualname), node, attr, receiver)
         if isinstance(base, Ref):
-            return Ref(catalog.canonical(f"{base.qualname}.{attr}"))
+            ref = Ref(catalog.canonical(f"{base.qualname}.{attr}"))
+            return self.ev.linked.reference(ref, node) if self.ev.linked.project else ref
         if isinstance(base, Inst):
             return self.instance_attribute(base, node, attr, receiver)
         if isinstance(base, Bag) and f".{attr}" in catalog.BAG_KINDS[base.kind]:  # a selector key's ``fileobj``
@@ -90,6 +93,9 @@ class Classes:
                 return Sock(self.state.origin(f"{cls.rsplit('.', 1)[-1]}.{attr}", node))
             if f"{cls}.{attr}" in catalog.INSTANCE_ATTRIBUTES:
                 return Inst(catalog.INSTANCE_ATTRIBUTES[f"{cls}.{attr}"])
+            linked = self.ev.linked.attribute(cls, attr, node) if self.ev.linked.project else None
+            if linked is not None:
+                return linked
         return Member(base, receiver, attr) if info is None or libraries else None
 
     def read_result(self, method: FuncInfo, node: cst.BaseExpression, text: str) -> Value:
@@ -148,7 +154,9 @@ class Classes:
                 return None
         node = shapes.unoptional(node, self.evaluate)
         known = self.evaluate(node)
-        if isinstance(known, Ref) and (known.qualname in self.program.classes or known.qualname in catalog.LIBRARY_CLASSES):
+        if isinstance(known, Ref) and (
+            known.qualname in self.program.classes or known.qualname in catalog.LIBRARY_CLASSES or self.ev.linked.is_class(known.qualname)
+        ):
             return Inst(known.qualname)
         return None
 

@@ -75,8 +75,8 @@ class Definitions(Walker):
             known = self.evaluator.value_of(base.value)
             if isinstance(known, Ref) and known.qualname in self.program.classes:
                 info.bases.append(self.program.classes[known.qualname])
-            elif isinstance(known, Ref) and known.qualname in catalog.LIBRARY_CLASSES:
-                info.library.append(known.qualname)
+            elif isinstance(known, Ref) and (known.qualname in catalog.LIBRARY_CLASSES or self.evaluator.linked.is_class(known.qualname)):
+                info.library.append(known.qualname)  # (a class of another of the project's modules too)
         self.program.classes[info.key] = info
         saved = (state.env, state.current_class, state.self_name, state.in_class_body)
         state.env = Env(parent=state.env)

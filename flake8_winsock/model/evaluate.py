@@ -20,6 +20,7 @@ from . import shapes
 from .calls import Calls
 from .classes import Classes
 from .containers import Containers
+from .linked import Linked
 from .contents import global_slot
 from .platform import Platform
 from .program import FuncInfo, Program, Summary
@@ -42,12 +43,16 @@ class Evaluator:
         self.comprehend: Callable[[cst.BaseExpression], Value] = lambda node: None
         self.choose: Callable[[cst.IfExp], Value] = lambda node: None
         self.calls, self.classes = Calls(self), Classes(self)
+        self.linked = Linked(knowledge.project, state, self.value_of)
+        if knowledge.project is not None:
+            program.lineage = self.linked.lineage
 
     def value_of(self, node: Optional[cst.BaseExpression]) -> Value:
         if node is None:
             return None
         if isinstance(node, cst.Name):
-            return self.name(node.value)
+            value = self.name(node.value)
+            return self.linked.reference(value, node) if isinstance(value, Ref) and self.linked.project else value
         if isinstance(node, cst.Attribute):
             return self.attribute(node)
         if isinstance(node, cst.Call):
@@ -203,9 +208,13 @@ class Evaluator:
             cls = self.program.classes[qualname]
             return Sock(self.state.origin(f"{cls.name}()", node)) if cls.is_socket else Inst(qualname)
         kind = self.call_results.get(qualname)
+        spelled = f"{receiver_name}.{qualname.rsplit('.', 1)[1]}" if receiver_name else qualname
+        if kind is None and self.linked.project is not None:  # a function or class of another module
+            known, value = self.linked.result(qualname, node, receiver, spelled)
+            if known:
+                return value
         if kind is None:
             return Inst(qualname) if qualname in catalog.LIBRARY_CLASSES else None
-        spelled = f"{receiver_name}.{qualname.rsplit('.', 1)[1]}" if receiver_name else qualname
         origin = self.state.origin(f"{spelled}()", node)
         if isinstance(receiver, Sock) and receiver.origin.via:  # ``s.accept()``, ``s.dup()`` of an element
             origin = replace(origin, via=receiver.origin.via)

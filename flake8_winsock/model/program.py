@@ -9,7 +9,7 @@ callers in the module give each parameter (``FuncInfo.given``); it is summarised
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Optional, Union
+from typing import TYPE_CHECKING, Callable, Optional, Union
 
 import libcst as cst
 
@@ -20,6 +20,19 @@ if TYPE_CHECKING:
     from .frames import Env
 
 
+@dataclass(frozen=True)
+class ParamSink:
+    """A parameter of a function that reaches a sink: as the handle itself (``is_handle``),
+    or as a socket whose handle the function takes."""
+
+    index: int
+    is_handle: bool
+    sink: catalog.Sink  # the sink met (the catalog's, or a function's the call reaches)
+    target: str  # the catalog's sink at the end of the way, as messages name it
+    node: cst.CSTNode  # the call in the function that leads there
+    top: int
+
+
 @dataclass
 class Summary:
     """What a call of a function returns: a value, in which ``Param`` stands for the argument."""
@@ -27,6 +40,7 @@ class Summary:
     returns: Value = None
     generator: bool = False  # a call makes a generator (a context manager: ``@contextmanager``)
     yields: Value = None  # what it yields
+    sinks: tuple[ParamSink, ...] = ()  # its parameters that reach a sink
 
 
 @dataclass
@@ -132,6 +146,8 @@ class Program:
     queue: list[Work] = field(default_factory=list)  # what runs after the module body
     done: dict[str, Work] = field(default_factory=dict)  # what has run, by key
     again: dict[str, Work] = field(default_factory=dict)  # what has run and must run again, by key
+    # A library or project class and the ones it derives from, nearest first (set by the evaluator).
+    lineage: Callable[[str], list[str]] = catalog.library_classes
 
     def function_of(self, qualname: str) -> Optional[FuncInfo]:
         return self.functions.get(qualname)
@@ -156,4 +172,4 @@ class Program:
         and theirs, nearest first (``cls`` a library class or one of the module's)."""
         info = self.classes.get(cls)
         direct = info.libraries() if info is not None else [cls]
-        return [found for each in direct for found in catalog.library_classes(each)]
+        return [found for each in direct for found in self.lineage(each)]

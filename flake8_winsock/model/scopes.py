@@ -21,8 +21,8 @@ from .flow import Statements
 from .frames import Env
 from .program import ClassInfo, ClassRun, FuncInfo, FunctionRun, Summary, Work
 from .state import State, Summarising
-from .syntax import dotted
-from .values import NONE, POSIX, Inst, Origin, Param, Ref, Sock, Value, given, is_evidence, join
+from .syntax import dotted, string
+from .values import NONE, POSIX, Handle, Inst, Origin, Param, Ref, Sock, Tup, Value, given, is_evidence, join
 
 MAX_ROUNDS = 4  # runs of a class's methods until ``self`` settles
 MAX_RUNS = 4  # runs of a function as its callers give it more
@@ -37,6 +37,7 @@ class Runner:
         self.evaluator.summarise = self.summarise
         self.evaluator.give = self.give
         self.runs: dict[str, int] = {}
+        self.fixtures: Optional[dict[str, FuncInfo]] = None  # the module's own, by fixture name
 
     def run_module(self, module: cst.Module) -> None:
         state, program = self.state, self.program
@@ -103,7 +104,9 @@ class Runner:
         finally:
             state.summaries.pop()
             state.top, info.running = saved_top, False
-        info.summary = Summary(_joined(summarising.returns), bool(summarising.yields), _joined(summarising.yields))
+        info.summary = Summary(
+            _joined(summarising.returns), bool(summarising.yields), _joined(summarising.yields), tuple(dict.fromkeys(summarising.sinks))
+        )
         return info.summary
 
     def run_function(self, info: FuncInfo, parent: Env, posix: bool, cls: Optional[ClassInfo] = None) -> None:
@@ -134,6 +137,8 @@ class Runner:
                 value = self.evaluator.classes.annotated(annotation.annotation, f"parameter '{name}'", param) if annotation else None
                 if value is None:
                     value = Param(i, False) if summarising else info.given.get(name)
+                if value is None and not summarising and self.takes_fixtures(info):
+                    value = self.fixture(name, param)
             state.env.bind(name, value)
         for star in (params.star_arg, params.star_kwarg):
             if isinstance(star, cst.Param):
@@ -141,6 +146,42 @@ class Runner:
         self.statements.run_body(node.body)
         state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body, state.top = saved
         state.global_names = saved_globals
+
+    def takes_fixtures(self, info: FuncInfo) -> bool:
+        """pytest gives its fixtures to the parameters of tests and of fixtures."""
+        return info.node.name.value.startswith("test") or self.fixture_name(info) is not None
+
+    def fixture_name(self, info: FuncInfo) -> Optional[str]:
+        """The name a fixture function gives its fixture, if it is one (``name=`` or its own)."""
+        for decorator in info.node.decorators:
+            call = decorator.decorator if isinstance(decorator.decorator, cst.Call) else None
+            if self.evaluator.names(call.func if call else decorator.decorator, catalog.FIXTURES):
+                named = [a.value for a in call.args if a.keyword and a.keyword.value == "name"] if call else []
+                return string(named[0]) or info.node.name.value if named else info.node.name.value
+        return None
+
+    def fixture(self, name: str, param: cst.Param) -> Value:
+        """What the fixture ``name`` gives: the module's own, else a ``conftest.py``'s."""
+        fixtures = self.fixtures
+        if fixtures is None:
+            fixtures = {}
+            for info in self.program.functions.values():
+                fixture = self.fixture_name(info) if info.owner is None and info.parent is None else None
+                if fixture is not None:
+                    fixtures.setdefault(fixture, info)
+            if self.state.module_env is not None:  # every definition of the module is known
+                self.fixtures = fixtures
+        own = fixtures.get(name)
+        if own is None:
+            return self.evaluator.linked.fixture(name, param) if self.evaluator.linked.project else None
+        summary = self.summarise(own)
+        given = summary.yields if summary.generator else summary.returns
+        origin = self.state.origin(f"fixture '{name}'", param)
+        if isinstance(given, Sock):
+            return Sock(origin)
+        if isinstance(given, Handle):
+            return Handle(Sock(origin), None)
+        return given if isinstance(given, (Inst, Tup)) else None
 
     def run_class(self, work: ClassRun, parent: Env) -> None:
         """Run the methods together until what they store on ``self`` settles."""

@@ -9,16 +9,18 @@ import libcst as cst
 
 from .contents import Contents
 from .frames import Env
-from .program import ClassInfo
+from .program import ClassInfo, ParamSink
 from .values import POSIX, Origin, Value
 
 
 @dataclass
 class Summarising:
-    """A function being summarised: what it returns, in terms of its parameters."""
+    """A function being summarised: what it returns, in terms of its parameters, and which
+    of its parameters reach a sink."""
 
     returns: list[Value] = field(default_factory=list)
     yields: list[Value] = field(default_factory=list)  # a generator: what it yields
+    sinks: list[ParamSink] = field(default_factory=list)
 
 
 @dataclass

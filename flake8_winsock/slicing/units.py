@@ -32,8 +32,6 @@ def jumps(node: ast.AST) -> bool:
         return (func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None) in NO_RETURN
     return False
 TRY = (ast.Try, ast.TryStar) if hasattr(ast, "TryStar") else (ast.Try,)
-# Attributes a library class gives its subclasses (``self.request`` of a stream handler).
-SOCKET_ATTRIBUTES = tuple(sorted({q.rsplit(".", 1)[-1] for q in (*catalog.SOCKET_ATTRIBUTES, *catalog.INSTANCE_ATTRIBUTES)}))
 
 # Methods that put into a container (``socks.append(s)``, ``selector.register(s)``): a call
 # of one changes the container, as ``c[i] = x`` does.

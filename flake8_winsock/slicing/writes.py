@@ -8,7 +8,7 @@ from typing import Optional, Union
 from .. import catalog
 from ..vocabulary import normalised
 from .units import (
-    DEFS, FILLERS, FILLS, SCOPED, SOCKET_ATTRIBUTES, WALRUS, ANYTHING, REFERENCE, SOCKETS, Imported, Key, Scope, Text, Unit,
+    DEFS, FILLERS, FILLS, SCOPED, WALRUS, ANYTHING, REFERENCE, SOCKETS, Imported, Key, Scope, Text, Unit,
     bound_names, stored_attributes,
 )  # fmt: skip
 
@@ -50,7 +50,7 @@ def describe(units: Text, unit: Unit, node: ast.stmt) -> None:
         if unit.parent is not None and isinstance(unit.parent.node, ast.ClassDef):
             write(unit, node.name, ANYTHING)  # a method is an attribute (a property reads as its result)
     elif isinstance(node, ast.ClassDef) and node is unit.node:
-        for attribute in SOCKET_ATTRIBUTES:  # inherited from a library class
+        for attribute in units.vocab.class_attributes:  # inherited from a library class (or the project's)
             write(unit, attribute, SOCKETS)
 
 

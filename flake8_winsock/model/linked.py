@@ -1,0 +1,155 @@
+"""What the project's other modules give: their exports, as values of this module.
+
+A name an import binds to one of the project's modules (``from .net import connect``)
+is a ``Ref`` like any other; when the model needs what it is (a call's result, an
+attribute, a base class, a sink), it asks the project (``catalog.Project``), which
+summarises that module with the model itself, on demand. The answer is plain data
+(``project.summary``); here it becomes values whose origin names the other module
+("socket.create_connection() in pkg/net.py line 12, through pkg.net.connect()").
+Only names the catalog does not know are asked for, and an unknown stays unknown.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+import libcst as cst
+
+from .. import catalog
+from .state import State
+from .syntax import Invocation
+from .values import Handle, Inst, Many, Origin, Ref, Sock, Tup, Value
+
+MAX_BASES = 12  # how many classes up a lineage is followed
+
+
+def spec_value(spec: Optional[catalog.Export], origin: Origin) -> Value:
+    """A value a summary describes (``{"kind": "socket", "route": ...}``), from ``origin``."""
+    kind = spec.get("kind") if spec else None
+    if kind == "socket":
+        return Sock(origin)
+    if kind == "pair":
+        return Tup((Sock(origin), Sock(origin)))
+    if kind == "accept":
+        return Tup((Sock(origin), None))
+    if kind == "handle":
+        return Handle(Sock(origin), None)
+    if kind == "many":
+        return Many(Sock(origin), frozenset({id(origin.node)}))
+    if kind == "instance" and spec is not None:
+        return Inst(str(spec["cls"]))
+    return None
+
+
+class Linked:
+    def __init__(self, project: Optional[catalog.Project], state: State, evaluate: Callable[[Optional[cst.BaseExpression]], Value]) -> None:
+        self.project, self.state, self.evaluate = project, state, evaluate
+        self.known: dict[str, Optional[tuple[str, catalog.Export]]] = {}
+
+    def lookup(self, qualname: str) -> Optional[tuple[str, catalog.Export]]:
+        if self.project is None:
+            return None
+        if qualname not in self.known:
+            self.known[qualname] = self.project.lookup(qualname)
+        return self.known[qualname]
+
+    def reference(self, ref: Ref, node: cst.CSTNode) -> Value:
+        """What a name bound to the project's ``ref`` holds: a module-level socket of another
+        module, the catalog's name another module imported (``from .compat import WriteFile``),
+        or the reference itself."""
+        found = self.lookup(ref.qualname)
+        if found is None:
+            return ref
+        kind, export = found
+        if kind == "redirect":
+            return Ref(catalog.canonical(str(export["to"])))
+        if kind == "value":
+            return spec_value(export, self.state.origin(f"{export.get('route')}, imported as {ref.qualname}", node)) or ref
+        return ref
+
+    def result(self, qualname: str, node: cst.Call, receiver: Value, spelled: str) -> tuple[bool, Value]:
+        """(whether the project knows it, what a call of its ``qualname`` returns)."""
+        found = self.lookup(qualname)
+        if found is None:
+            return False, None
+        kind, export = found
+        if kind == "class":
+            return True, Sock(self.state.origin(f"{spelled}()", node)) if export.get("socket") else Inst(qualname)
+        if kind != "function":
+            return True, None
+        returned = export.get("returns")
+        if not returned:
+            return True, None
+        if returned.get("kind") == "param":  # ``def wrap(s): return s``: the call's own argument
+            bound = 1 if export.get("method") and isinstance(receiver, Inst) else 0
+            index = int(returned["param"]) - bound
+            given = self.evaluate(Invocation.direct(node).argument(index if index >= 0 else None, returned.get("name")))
+            if returned.get("handle"):
+                return True, Handle(given, None) if isinstance(given, Sock) else None
+            return True, given
+        return True, spec_value(returned, self.state.origin(f"{returned.get('route')}, through {spelled}()", node))
+
+    def sinks(self, qualname: str, bound: int) -> list[catalog.Sink]:
+        """The parameters of the project's function ``qualname`` that reach a sink, as sinks
+        of the call (``bound`` positions taken by the receiver)."""
+        found = self.lookup(qualname)
+        if found is None or found[0] != "function":
+            return []
+        export = found[1]
+        bound = bound if export.get("method") else 0
+        made = []
+        for each in export.get("sinks", ()):
+            position = int(each["param"]) - bound
+            made.append(
+                catalog.Sink(
+                    qualname,
+                    str(each["code"]),
+                    position if position >= 0 else None,
+                    (str(each["name"]),),
+                    str(each["use"]),
+                    takes_socket=bool(each["takes_socket"]) or not each["handle"],
+                    posix_ok=bool(each["posix_ok"]),
+                    takes_handle=bool(each["handle"]),
+                    via=str(each["via"]),
+                )
+            )
+        return made
+
+    def is_class(self, qualname: str) -> bool:
+        found = self.lookup(qualname)
+        return found is not None and found[0] == "class"
+
+    def lineage(self, qualname: str) -> list[str]:
+        """A class and those it derives from, nearest first: the catalog's, and the project's."""
+        found: list[str] = []
+        todo = [qualname]
+        while todo and len(found) < MAX_BASES:
+            cls = todo.pop(0)
+            if cls in found:
+                continue
+            if cls in catalog.LIBRARY_CLASSES:
+                found += [c for c in catalog.library_classes(cls) if c not in found]
+                continue
+            found.append(cls)
+            known = self.lookup(cls)
+            if known is not None and known[0] == "class":
+                todo += [str(base) for base in known[1].get("bases", ())]
+        return found
+
+    def attribute(self, cls: str, attr: str, node: cst.CSTNode) -> Value:
+        """What an attribute of an instance of the project's class ``cls`` holds."""
+        found = self.lookup(cls)
+        if found is None or found[0] != "class":
+            return None
+        spec = found[1].get("attrs", {}).get(attr)
+        if not spec:
+            return None
+        short = cls.rsplit(".", 1)[-1]
+        return spec_value(spec, self.state.origin(f"{spec.get('route')}, as {short}.{attr}", node))
+
+    def fixture(self, name: str, node: cst.CSTNode) -> Value:
+        """What the fixture ``name`` of a ``conftest.py`` gives a test's parameter."""
+        spec = self.project.fixture(name) if self.project is not None else None
+        if not spec:
+            return None
+        return spec_value(spec, self.state.origin(f"{spec.get('route')}, through fixture '{name}'", node))

@@ -1,0 +1,250 @@
+"""The project view: a module's imports of the project's own modules, and what they give.
+
+``Project`` holds one run's index of the project's modules (``index``), their
+summaries (``summary``, made by the model on demand) and the cache (``cache``).
+``View`` is one module's view of it, the ``catalog.Project`` the model asks: what a
+qualified name of the project is, what a ``conftest.py`` fixture gives, and which of
+the module's names may matter (for the gate and the pre-pass, from words only).
+Every file a view reads is noted (``deps``) with its content hash: a cached result is
+used only while those files are unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from typing import Any, Optional
+
+Summary_ = dict[str, Any]
+EMPTY: Summary_ = {"functions": {}, "classes": {}, "values": {}, "imports": {}, "fixtures": {}}
+
+from .. import catalog
+from ..vocabulary import vocabulary
+from .cache import FOLDER, Cache
+from .index import Index, Words, decode, digest, imports_in, own_fixtures, read
+
+MAX_CHAIN = 8  # re-exports followed from module to module
+MAX_NESTED = 8  # summaries made while another is being made (an import of an import ...)
+
+_BINDING = re.compile(r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)|import[ \t]+([^\n#;]*))", re.MULTILINE)
+
+
+def for_settings(
+    source_roots: tuple[str, ...] = (),
+    cache_dir: Optional[str] = None,
+    no_cache: bool = False,
+    knowledge: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ()),
+) -> "Project":
+    """The project of a run: its configured roots, its cache (unless turned off), and the
+    knowledge settings, which the cache keys on."""
+    settings = "\n".join("\0".join(part) for part in (*knowledge, source_roots))
+    cache = None if no_cache else Cache(cache_dir or FOLDER, settings)
+    return Project(tuple(source_roots), cache, catalog.knowledge(*knowledge))
+
+
+class Project:
+    def __init__(self, source_roots: tuple[str, ...] = (), cache: Optional[Cache] = None, knowledge: catalog.Knowledge = catalog.CATALOG) -> None:
+        self.index = Index(source_roots)
+        self.cache, self.knowledge = cache, knowledge
+        self.summaries: dict[str, tuple[Summary_, dict[str, Optional[str]]]] = {}
+        self.making: list[str] = []  # summaries being made, innermost last
+        self.digests: dict[str, Optional[str]] = {}
+
+    def view(self, path: str, text: str) -> Optional["View"]:
+        """The view of the module at ``path`` (its text as given), or None if it imports
+        nothing of the project and no ``conftest.py`` fixture can reach it."""
+        view = View(self, os.path.abspath(path), text)
+        return view if view.bindings or view.conftests else None
+
+    def current(self, path: str) -> Optional[str]:
+        """A file's content hash now (None: no such file), once a run."""
+        if path not in self.digests:
+            data = read(path)
+            self.digests[path] = digest(data) if data is not None else None
+        return self.digests[path]
+
+    def unchanged(self, deps: dict[str, Optional[str]]) -> bool:
+        return all(self.current(path) == known for path, known in deps.items())
+
+    def summary(self, path: str) -> tuple[Summary_, dict[str, Optional[str]]]:
+        """The summary of a module of the project, and the files it was made from."""
+        if path in self.summaries:
+            return self.summaries[path]
+        module = self.index.module(path)
+        if module is None or path in self.making or len(self.making) >= MAX_NESTED:
+            return EMPTY, {}  # an import cycle, or too deep: what it gives is unknown
+        words = self.index.words(path)
+        deps: dict[str, Optional[str]] = {path: module.digest}
+        if not (words.sources or words.sinks):
+            found: tuple[Summary_, dict[str, Optional[str]]] = (EMPTY, deps)  # it can give nothing
+        else:
+            found = self.cached_summary(module.path, module.digest) or self.make(path)
+        self.summaries[path] = found
+        return found
+
+    def cached_summary(self, path: str, content: str) -> Optional[tuple[Summary_, dict[str, Optional[str]]]]:
+        if self.cache is None:
+            return None
+        entry = self.cache.load(self.cache.key("summary", path, content))
+        if entry is None or not isinstance(entry.get("summary"), dict) or not self.unchanged(entry["deps"]):
+            return None
+        return entry["summary"], entry["deps"]
+
+    def make(self, path: str) -> tuple[Summary_, dict[str, Optional[str]]]:
+        from ..deep import run_deep
+        from .summary import summarise  # LibCST: only once a summary is needed
+
+        module = self.index.module(path)
+        assert module is not None
+        view = View(self, path, module.text)
+        knowledge = dataclasses.replace(self.knowledge, project=view)
+        label = os.path.relpath(path, self.index.search_path(path)[0]).replace(os.sep, "/")
+        self.making.append(path)
+        try:
+            summary = run_deep(lambda: summarise(module.text, module.name, label, knowledge))
+        except Exception:  # a module the model cannot summarise gives nothing
+            summary = EMPTY
+        finally:
+            self.making.pop()
+        deps = {**view.deps, path: module.digest}
+        if self.cache is not None and summary is not EMPTY:
+            self.cache.store(self.cache.key("summary", path, module.digest), {"summary": summary, "deps": deps})
+        return summary, deps
+
+
+class View:
+    """One module's view of the project (the ``catalog.Project`` its model asks)."""
+
+    def __init__(self, project: Project, path: str, text: str) -> None:
+        self.project, self.index, self.path = project, project.index, path
+        self.name, self.package = self.index.name_of(path)
+        self.roots = self.index.search_path(path)
+        self.deps: dict[str, Optional[str]] = {}
+        self.bindings: dict[str, tuple[str, str]] = {}  # local name -> (qualified name, module file)
+        for local, qualname in _bindings(text, self.package, self.index):
+            found = self.module_of(qualname)
+            if found is not None:
+                self.bindings[local] = (qualname, found[0])
+        self.conftests = [c for c in self.index.conftests(path) if self.note(c)] if "def " in text else []
+        self.names = frozenset(self.bindings)
+        self.cached_words: Optional[tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]] = None
+
+    def note(self, path: str) -> bool:
+        module = self.index.module(path)
+        self.deps[path] = module.digest if module is not None else None
+        return module is not None
+
+    def module_of(self, qualname: str) -> Optional[tuple[str, list[str]]]:
+        """The file of the longest prefix of ``qualname`` that is a module of the project, and
+        the rest of the name."""
+        parts = qualname.split(".")
+        for cut in range(len(parts), 0, -1):
+            path = self.index.resolve(".".join(parts[:cut]), self.roots)
+            if path is not None:
+                self.note(path)
+                return path, parts[cut:]
+        return None
+
+    # --- What the model asks ----------------------------------------------------------
+
+    def lookup(self, qualname: str) -> Optional[tuple[str, catalog.Export]]:
+        for _ in range(MAX_CHAIN):
+            found = self.module_of(qualname)
+            if found is None:
+                return None
+            path, rest = found
+            if not rest:
+                return "module", {"names": sorted(self.index.words(path).defined)}
+            summary, deps = self.project.summary(path)
+            self.deps.update(deps)
+            head, key = rest[0], ".".join(rest)
+            if head in summary["imports"]:  # a re-export: follow it
+                target = ".".join([summary["imports"][head], *rest[1:]])
+                if self.module_of(target) is None:
+                    return "redirect", {"to": target}
+                qualname = target
+                continue
+            for kind, table in (("function", "functions"), ("class", "classes"), ("value", "values")):
+                if key in summary[table]:
+                    return kind, summary[table][key]
+            return None
+        return None
+
+    def fixture(self, name: str) -> Optional[catalog.Export]:
+        for conftest in self.conftests:
+            summary, deps = self.project.summary(conftest)
+            self.deps.update(deps)
+            if name in summary["fixtures"]:
+                given: dict[str, Any] = summary["fixtures"][name]
+                return given
+            if name in self.index.words(conftest).fixtures:
+                return None  # the nearest fixture of that name gives no socket
+        return None
+
+    def words(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        sources, handles, sinks, _ = self.all_words()
+        return sources, handles, sinks
+
+    def attribute_words(self) -> frozenset[str]:
+        return self.all_words()[3]
+
+    def all_words(self) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+        """The module's names (and the names they lead to) that may give a socket, a handle,
+        reach a sink; and the attribute names the project's classes may give."""
+        if self.cached_words is None:
+            sources: set[str] = set()
+            handles: set[str] = set()
+            sinks: set[str] = set()
+            attributes: set[str] = set()
+            for local, (_, path) in self.bindings.items():
+                words = self.words_of(path)
+                named = {local} | (set(words.defined) | set(words.attributes) if words.sources or words.sinks else set())
+                if words.sources:
+                    sources |= named
+                    handles |= named
+                    attributes |= words.attributes
+                if words.sinks:
+                    sinks |= named
+                    handles |= named
+            for conftest in self.conftests:
+                words = self.words_of(conftest)
+                if words.sources:
+                    sources |= words.fixtures
+            self.cached_words = (frozenset(sources), frozenset(handles), frozenset(sinks), frozenset(attributes))
+        return self.cached_words
+
+    def words_of(self, path: str) -> Words:
+        words = self.index.words(path, vocabulary(self.project.knowledge))
+        for seen in self.index.reached(path):
+            self.note(seen)
+        return words
+
+
+def _bindings(text: str, package: str, index: Index) -> list[tuple[str, str]]:
+    """The names the text's imports bind, and the qualified names they bind them to."""
+    found = []
+    for match in _BINDING.finditer(text):
+        module, names, plain = match.groups()
+        if plain is not None:
+            for part in plain.split(","):
+                name, _, local = part.partition(" as ")
+                name = name.strip()
+                if re.fullmatch(r"[\w.]+", name):  # ``import a.b`` binds ``a``; its words are a.b's
+                    found.append((local.strip() or name.split(".")[0], name))
+            continue
+        level = len(module) - len(module.lstrip("."))
+        absolute = index.absolute(level, module.lstrip("."), package)
+        if absolute is None:
+            continue
+        for part in names.strip("()").replace("\\", " ").split(","):
+            name, _, local = part.partition(" as ")
+            name, local = name.strip(), local.strip()
+            if name == "*":
+                found.append(("*" + absolute, absolute))
+            elif re.fullmatch(r"\w+", name):
+                found.append((local or name, f"{absolute}.{name}"))
+    return [b for b in found if re.fullmatch(r"\*?[\w.]+", b[0])]
+
+
+__all__ = ["Cache", "Project", "View", "decode", "imports_in", "own_fixtures"]

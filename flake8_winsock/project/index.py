@@ -1,0 +1,294 @@
+"""The project index: which files are the project's own modules, and what their text names.
+
+A module's name comes from its path: the folders above it that hold an
+``__init__.py`` are its packages, and the first folder that does not is its root.
+An import resolves against that root, the project's root (the nearest folder above
+with a ``pyproject.toml``, ``setup.cfg``, ``setup.py``, ``tox.ini`` or ``.git``) and its
+``src`` folder, and the ``source-roots`` of the configuration, in that order. A name
+the index cannot resolve to a file stays unknown, and a module whose top package the
+catalog speaks of (``socket``, ``os``, ``win32file``) is never the project's: the
+catalog's knowledge of it stands.
+
+The words of a module (``Words``) are read from its text alone, like the gate's: they
+only over-approximate what the module may export, so that the gate and the pre-pass
+of the importing module know which of its names may matter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from .. import catalog
+from ..vocabulary import Vocabulary, normalised, vocabulary
+
+PROJECT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".git")
+
+# ``import a.b as c, d`` and ``from .a import (b as c, d)``: over-approximated from the text
+# (an import in a string counts too: that only adds words).
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)|import[ \t]+([^\n#;]*))", re.MULTILINE
+)
+_STORED = re.compile(r"\.\s*(\w+)\s*(?::[^=\n]*)?=(?!=)|\bdef\s+(\w+)")
+_DEFINED = re.compile(r"^(?:async[ \t]+)?def[ \t]+(\w+)|^class[ \t]+(\w+)|^(\w+)[ \t]*(?::[^=\n]*)?=(?!=)", re.MULTILINE)
+_FIXTURE = re.compile(r"@[ \t]*(?:\w+\.)*fixture\b[^\n]*\n(?:[ \t]*@[^\n]*\n)*[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)")
+_FIXTURE_NAME = re.compile(r"@[ \t]*(?:\w+\.)*fixture\([^)]*\bname[ \t]*=[ \t]*[\"'](\w+)[\"']")
+
+
+@lru_cache(maxsize=1)
+def catalog_modules() -> frozenset[str]:
+    """The top-level modules the catalog speaks of."""
+    names = {*catalog.CALL_RESULTS, *catalog.SINKS, *catalog.LIBRARY_CLASSES, *catalog.MODULE_ALIASES, *catalog.MODULE_ALIASES.values()}
+    names |= {*catalog.PASS_THROUGH, *catalog.LIBRARY_LOADERS, *catalog.DISPATCHES, *catalog.POSIX_MODULES}
+    return frozenset(q.split(".")[0] for q in names) | {"typing", "builtins", "pytest", "unittest", "sys", "ctypes", "cffi"}
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read(path: str) -> Optional[bytes]:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def decode(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+
+
+def imports_in(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
+    """Every import the text may hold: (relative level, module, names imported from it);
+    ``import a.b`` gives (0, "a.b", ())."""
+    found: list[tuple[int, str, tuple[str, ...]]] = []
+    for match in _IMPORT.finditer(text):
+        module, names, plain = match.groups()
+        if plain is not None:
+            for part in plain.split(","):
+                name = part.split(" as ")[0].strip()
+                if re.fullmatch(r"[\w.]+", name):
+                    found.append((0, name, ()))
+        elif module is not None:
+            level = len(module) - len(module.lstrip("."))
+            imported = tuple(p.split(" as ")[0].strip() for p in names.strip("()").replace("\\", " ").split(","))
+            found.append((level, module.lstrip("."), tuple(n for n in imported if re.fullmatch(r"\w+|\*", n))))
+    return found
+
+
+@dataclass
+class Words:
+    """What a module's text (and the modules it imports) may give: a socket, a handle, a sink."""
+
+    sources: bool = False
+    handles: bool = False
+    sinks: bool = False
+    attributes: frozenset[str] = frozenset()  # attribute and method names it may store or define
+    defined: frozenset[str] = frozenset()  # its top-level names (what ``import *`` may bind)
+    fixtures: frozenset[str] = frozenset()  # the fixture functions it defines
+
+
+def own_fixtures(text: str) -> frozenset[str]:
+    """The names of the fixtures a module's text defines (``@pytest.fixture`` functions)."""
+    if "fixture" not in text:
+        return frozenset()
+    return frozenset(_FIXTURE.findall(text)) | frozenset(_FIXTURE_NAME.findall(text))
+
+
+@dataclass
+class Module:
+    """One of the project's modules: its file, name and text."""
+
+    path: str
+    name: str
+    package: str
+    data: bytes
+    digest: str = ""
+    words: Optional[Words] = None
+    deps: dict[str, Optional[str]] = field(default_factory=dict)  # files its words were read from
+
+    @property
+    def text(self) -> str:
+        return decode(self.data)
+
+
+class Index:
+    """The project's modules, found from the paths of the files being checked."""
+
+    def __init__(self, source_roots: Iterable[str] = ()) -> None:
+        self.source_roots = [os.path.abspath(r) for r in source_roots]
+        self.modules: dict[str, Optional[Module]] = {}  # by path
+        self.roots: dict[str, tuple[str, str]] = {}  # a folder -> (its root, its package's dotted name)
+        self.resolved: dict[tuple[str, str], Optional[str]] = {}  # (root set, module) -> path
+        self.project_roots: dict[str, Optional[str]] = {}
+        self.checked: dict[str, bool] = {}  # paths whose existence was asked, and the answer
+        self.reach: dict[str, set[str]] = {}  # a module -> the modules its words were read from
+        self.imports: dict[str, list[str]] = {}  # a module -> the files of the modules it may import
+
+    # --- Names of files, files of names ------------------------------------------------
+
+    def exists(self, path: str) -> bool:
+        if path not in self.checked:
+            self.checked[path] = os.path.isfile(path)
+        return self.checked[path]
+
+    def package_of(self, folder: str) -> tuple[str, str]:
+        """The root a folder's modules are named from, and the folder's dotted package name."""
+        if folder not in self.roots:
+            if self.exists(os.path.join(folder, "__init__.py")) and os.path.dirname(folder) != folder:
+                root, above = self.package_of(os.path.dirname(folder))
+                name = os.path.basename(folder)
+                self.roots[folder] = (root, f"{above}.{name}" if above else name)
+            else:
+                self.roots[folder] = (folder, "")
+        return self.roots[folder]
+
+    def name_of(self, path: str) -> tuple[str, str]:
+        """A file's module name and package (``pkg/net.py``: "pkg.net", "pkg")."""
+        folder, base = os.path.split(os.path.abspath(path))
+        _, package = self.package_of(folder)
+        stem = base[:-3] if base.endswith(".py") else base
+        if stem == "__init__":
+            return package, package
+        return (f"{package}.{stem}" if package else stem), package
+
+    def project_root(self, folder: str) -> Optional[str]:
+        if folder not in self.project_roots:
+            found: Optional[str] = None
+            if any(os.path.exists(os.path.join(folder, marker)) for marker in PROJECT_MARKERS):
+                found = folder
+            elif os.path.dirname(folder) != folder:
+                found = self.project_root(os.path.dirname(folder))
+            self.project_roots[folder] = found
+        return self.project_roots[folder]
+
+    def search_path(self, path: str) -> tuple[str, ...]:
+        """Where the imports of a file resolve, in order."""
+        folder = os.path.dirname(os.path.abspath(path))
+        root, _ = self.package_of(folder)
+        places = [root]
+        project = self.project_root(folder)
+        if project is not None:
+            places += [project, os.path.join(project, "src")]
+        places += self.source_roots
+        return tuple(dict.fromkeys(places))
+
+    def resolve(self, module: str, roots: tuple[str, ...]) -> Optional[str]:
+        """The file of a module of the project, or None."""
+        if not module or module.split(".")[0] in catalog_modules():
+            return None
+        key = ("\0".join(roots), module)
+        if key not in self.resolved:
+            found = None
+            parts = module.split(".")
+            for root in roots:
+                base = os.path.join(root, *parts)
+                for candidate in (base + ".py", os.path.join(base, "__init__.py")):
+                    if self.exists(candidate):
+                        found = candidate
+                        break
+                if found:
+                    break
+            self.resolved[key] = found
+        return self.resolved[key]
+
+    def absolute(self, level: int, module: str, package: str) -> Optional[str]:
+        """The absolute name of ``from <level dots><module> import`` in a module of ``package``."""
+        if not level:
+            return module
+        parts = package.split(".") if package else []
+        if level - 1 > len(parts) or (level - 1 == len(parts) and not module and not parts):
+            return None
+        base = parts[: len(parts) - (level - 1)]
+        return ".".join([*base, module] if module else base) or None
+
+    def module(self, path: str) -> Optional[Module]:
+        """A module of the project by its file (read once)."""
+        if path not in self.modules:
+            data = read(path)
+            if data is None:
+                self.modules[path] = None
+            else:
+                name, package = self.name_of(path)
+                self.modules[path] = Module(path, name, package, data, digest(data))
+        return self.modules[path]
+
+    def conftests(self, path: str) -> list[str]:
+        """The ``conftest.py`` files whose fixtures a test module sees, nearest first."""
+        found = []
+        folder = os.path.dirname(os.path.abspath(path))
+        top = self.project_root(folder)
+        while True:
+            candidate = os.path.join(folder, "conftest.py")
+            if self.exists(candidate) and os.path.abspath(candidate) != os.path.abspath(path):
+                found.append(candidate)
+            if folder == top or os.path.dirname(folder) == folder:
+                return found
+            folder = os.path.dirname(folder)
+
+    # --- Words -------------------------------------------------------------------------
+
+    def imported_modules(self, module: Module) -> list[str]:
+        """The files of the project's modules a module may import."""
+        if module.path in self.imports:
+            return self.imports[module.path]
+        roots = self.search_path(module.path)
+        found = []
+        for level, name, names in imports_in(module.text):
+            absolute = self.absolute(level, name, module.package)
+            if absolute is None:
+                continue
+            for candidate in [absolute, *(f"{absolute}.{n}" for n in names if n != "*")]:
+                path = self.resolve(candidate, roots)
+                if path is not None:
+                    found.append(path)
+        self.imports[module.path] = found
+        return found
+
+    def own_words(self, module: Module, vocab: Vocabulary) -> Words:
+        if module.words is None:
+            text = normalised(module.text)
+            names = set(re.findall(r"\w+", text))
+            module.words = Words(
+                sources=bool(names & vocab.source_words),
+                handles=bool(names & vocab.handle_words),
+                sinks=bool(names & vocab.sink_words),
+                attributes=frozenset(a or d for a, d in _STORED.findall(text)),
+                defined=frozenset(a or b or c for a, b, c in _DEFINED.findall(text)),
+                fixtures=own_fixtures(text),
+            )
+        return module.words
+
+    def words(self, path: str, vocab: Optional[Vocabulary] = None) -> Words:
+        """What a module may give: its own words and those of every module of the project it
+        imports, however indirectly (import cycles included)."""
+        vocab = vocab or vocabulary()
+        first = self.module(path)
+        if first is None:
+            return Words()
+        own = self.own_words(first, vocab)
+        total = Words(own.sources, own.handles, own.sinks, own.attributes, own.defined, own.fixtures)
+        seen, todo = {path}, self.imported_modules(first)
+        while todo:
+            imported = todo.pop()
+            module = self.module(imported) if imported not in seen else None
+            seen.add(imported)
+            if module is None:
+                continue
+            inner = self.own_words(module, vocab)
+            total.sources |= inner.sources
+            total.handles |= inner.handles
+            total.sinks |= inner.sinks
+            total.attributes |= inner.attributes
+            todo += self.imported_modules(module)
+        self.reach[path] = seen
+        return total
+
+    def reached(self, path: str) -> set[str]:
+        """The modules whose words ``words(path)`` read."""
+        return self.reach.get(path, {path})
