@@ -500,7 +500,7 @@ class Sink:
 
 
 def _sinks(code: str, use: str, position: Optional[int], keywords: tuple[str, ...], *qualnames: str, **flags: bool) -> list[Sink]:
-    return [Sink(q, code, position, keywords, use, **flags) for q in qualnames]
+    return [Sink(q, code, position, keywords, use, **flags) for q in qualnames]  # type: ignore[arg-type]
 
 
 _CRT = {"posix_ok": True}
@@ -704,6 +704,10 @@ class Project(Protocol):
     def words(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """The module's names that may give a socket, a handle, or reach a sink (for the gate
         and the pre-pass: an over-approximation from the words of the modules they name)."""
+        ...
+
+    def attribute_words(self) -> frozenset[str]:
+        """The attribute names the project's classes the module names may give their instances."""
         ...
 
 

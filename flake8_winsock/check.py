@@ -80,7 +80,7 @@ def _findings(source: str, filename: str, python_parsed: bool, tree: Optional[as
             if not python_parsed:
                 line = getattr(error, "lineno", None) or 1
                 return [not_analysed(f"Python cannot parse it ({type(error).__name__}: {error})", line)]
-    if tree is None:
+    if tree is None or knowledge.fixtures:  # a fixture reaches a test by its name alone: the whole text
         sliced: Optional[Slice] = Slice(source)
     else:
         with collector_paused():  # the slice makes many short-lived objects; what stays is collected after

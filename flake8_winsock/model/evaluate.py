@@ -210,9 +210,9 @@ class Evaluator:
         kind = self.call_results.get(qualname)
         spelled = f"{receiver_name}.{qualname.rsplit('.', 1)[1]}" if receiver_name else qualname
         if kind is None and self.linked.project is not None:  # a function or class of another module
-            known, value = self.linked.result(qualname, node, receiver, spelled)
-            if known:
-                return value
+            found, linked = self.linked.result(qualname, node, receiver, spelled)
+            if found:
+                return linked
         if kind is None:
             return Inst(qualname) if qualname in catalog.LIBRARY_CLASSES else None
         origin = self.state.origin(f"{spelled}()", node)

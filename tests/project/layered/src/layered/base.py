@@ -1,0 +1,5 @@
+import socket
+
+
+def make():
+    return socket.socket(socket.AF_INET, socket.SOCK_STREAM)

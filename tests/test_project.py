@@ -1,0 +1,134 @@
+"""The project view: sockets and sinks across the edge of a module, and the cache.
+
+Each folder of ``tests/project`` is a small project; every module's findings, through
+``check_source`` with the project view and through the installed flake8, are exactly
+its ``# error:`` markers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import expected_findings, run_flake8
+from flake8_winsock import check_source
+from flake8_winsock.project import Project, for_settings
+from flake8_winsock.project.cache import Cache
+
+PROJECTS = Path(__file__).parent / "project"
+MODULES = sorted(PROJECTS.rglob("*.py"))
+
+
+def findings(path: Path, project: Project) -> set[tuple[int, str]]:
+    return {(f.line, f.code) for f in check_source(path.read_text(encoding="utf-8"), str(path), project=project)}
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PROJECTS)))
+def test_findings_across_modules_are_exactly_the_markers(path: Path) -> None:
+    assert findings(path, Project()) == expected_findings(path)
+
+
+def test_the_projects_hold_bugs_across_the_edge_and_clean_look_alikes() -> None:
+    assert sum(len(expected_findings(p)) for p in MODULES) >= 8
+    assert any(p.parent.parent.name.startswith("clean") for p in MODULES)
+
+
+def test_without_the_project_view_the_edge_stops_the_analysis() -> None:
+    worker = PROJECTS / "relay" / "relay" / "worker.py"
+    alone = {(f.line, f.code) for f in check_source(worker.read_text(encoding="utf-8"), str(worker))}
+    assert alone < expected_findings(worker)
+
+
+def test_the_route_names_the_other_module() -> None:
+    worker = PROJECTS / "relay" / "relay" / "worker.py"
+    messages = [f.message for f in check_source(worker.read_text(encoding="utf-8"), str(worker), project=Project())]
+    assert any("socket.create_connection() in relay/net.py line 5, through relay.net.connect() at line 12" in m for m in messages)
+    assert any("passed to relay.compat.write_all (os.write in relay/compat.py line 7)" in m for m in messages)
+
+
+def test_flake8_gives_the_same_findings(tmp_path: Path) -> None:
+    copy = tmp_path / "project"
+    shutil.copytree(PROJECTS, copy)
+    result = run_flake8("--winsock-no-cache", ".", cwd=copy)
+    found = set()
+    for line in result.stdout.splitlines():
+        path, number, _, message = line.split(":", 3)
+        found.add((os.path.normpath(path), int(number), message.split()[0]))
+    expected = {
+        (os.path.normpath(str(p.relative_to(PROJECTS))), line, code) for p in MODULES for line, code in expected_findings(p)
+    }
+    assert found == expected, result.stderr
+
+
+# --- The cache ----------------------------------------------------------------------------
+
+
+def run_all(cache_dir: Path) -> dict[Path, set[tuple[int, str]]]:
+    project = for_settings(cache_dir=str(cache_dir))
+    return {p: findings(p, project) for p in MODULES}
+
+
+def test_cache_on_and_off_give_the_same_findings(tmp_path: Path) -> None:
+    off = {p: findings(p, for_settings(no_cache=True)) for p in MODULES}
+    cold = run_all(tmp_path / "cache")
+    warm = run_all(tmp_path / "cache")
+    assert off == cold == warm
+    folder = tmp_path / "cache"
+    assert (folder / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"
+    entries = list(folder.glob("*/*.json"))
+    assert entries and all(json.loads(e.read_text())["deps"] is not None for e in entries)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign", "wrong-findings-shape"])
+def test_a_damaged_entry_is_ignored_and_made_again(tmp_path: Path, damage: str) -> None:
+    folder = tmp_path / "cache"
+    expected = run_all(folder)
+    for entry in folder.glob("*/*.json"):
+        text = entry.read_text()
+        if damage == "garbage":
+            entry.write_bytes(b"\x00\xff not json")
+        elif damage == "truncated":
+            entry.write_text(text[: len(text) // 2])
+        elif damage == "foreign":
+            entry.write_text(json.dumps({"key": "someone else's", "deps": {}, "findings": []}))
+        else:
+            data = json.loads(text)
+            data["findings"] = {"not": "a list"}
+            data["summary"] = ["not", "a", "table"]
+            entry.write_text(json.dumps(data))
+    assert run_all(folder) == expected
+
+
+def test_a_change_in_the_other_module_checks_the_importer_again(tmp_path: Path) -> None:
+    copy = tmp_path / "relay"
+    shutil.copytree(PROJECTS / "relay", copy)
+    worker, compat = copy / "relay" / "worker.py", copy / "relay" / "compat.py"
+    cache = tmp_path / "cache"
+    before = findings(worker, for_settings(cache_dir=str(cache)))
+    assert (15, "WSK201") in before
+    compat.write_text(compat.read_text().replace("    os.write(fd, data)", "    fd.send(data)"))
+    after = findings(worker, for_settings(cache_dir=str(cache)))
+    assert (15, "WSK201") not in after and after < before
+
+
+def test_an_unwritable_cache_costs_the_cache_not_the_run(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    project = Project(cache=Cache(str(blocker / "cache")))
+    worker = PROJECTS / "relay" / "relay" / "worker.py"
+    assert findings(worker, project) == expected_findings(worker)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PROJECTS)))
+def test_the_pre_pass_changes_no_finding_with_the_project_view(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sliced = findings(path, Project())
+    import flake8_winsock.check as check
+    from flake8_winsock.slicing import Slice
+
+    monkeypatch.setattr(check, "slice_module", lambda source, tree, vocab: Slice(source))
+    assert findings(path, Project()) == sliced
