@@ -158,6 +158,7 @@ def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
             | set(catalog.EXTRA_INFO_METHODS)
             | set(catalog.SOCKET_WRAPPING_METHODS)
             | set(linked_sources)
+            | (knowledge.project.attribute_words() if knowledge.project else frozenset())  # ``net.connect()``
         ),
         class_attributes=CLASS_ATTRIBUTES | (knowledge.project.attribute_words() if knowledge.project else frozenset()),
     )

@@ -197,9 +197,10 @@ class View:
             handles: set[str] = set()
             sinks: set[str] = set()
             attributes: set[str] = set()
-            for local, (_, path) in self.bindings.items():
+            for local, (qualname, path) in self.bindings.items():
                 words = self.words_of(path)
-                named = {local} | (set(words.defined) | set(words.attributes) if words.sources or words.sinks else set())
+                module = local.startswith("*") or self.index.name_of(path)[0] == qualname  # names a module itself
+                named = ({local} | set(words.defined)) if module else {local}  # (``net.connect``, ``import *``)
                 if words.sources:
                     sources |= named
                     handles |= named
