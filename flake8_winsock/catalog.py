@@ -697,6 +697,11 @@ class Project(Protocol):
         "redirect", its summary), or None."""
         ...
 
+    def value(self, qualname: str) -> Optional[tuple[str, Export]]:
+        """What a bare name of the project holds when it is no function, class or module:
+        ("redirect", the catalog's name it is) or ("value", a module-level socket)."""
+        ...
+
     def fixture(self, name: str) -> Optional[Export]:
         """What the nearest ``conftest.py`` fixture of that name gives, if it gives a socket."""
         ...

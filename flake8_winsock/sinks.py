@@ -70,7 +70,7 @@ class SinkCalls:
         a function is summarised, note which of its parameters reach the sink instead."""
         model = self.model
         summarising = model.summarising()
-        for sink in model.sinks(model.value(call.func)):
+        for sink in model.sinks(model.value(call.func), lambda: self.given_evidence(call)):
             if sink.posix_ok and model.posix_only():
                 continue
             for expression, keyword, value in self.passed(call, sink):
@@ -91,6 +91,13 @@ class SinkCalls:
                 model.report(RawFinding(call.node, sink, value, name, keyword, model.state.top))
                 return True
         return False
+
+    def given_evidence(self, call: Invocation) -> bool:
+        """Whether the call is given a socket, a handle, or (while a function is summarised) a
+        parameter: what a function that reaches a sink must be given to matter."""
+        wanted = (Sock, Handle, Param) if self.model.summarising() is not None else (Sock, Handle)
+        given = [*call.args, *call.keywords.values()]
+        return any(isinstance(self.model.value(e), wanted) for e in given) or bool(call.spread)
 
     def passed(self, call: Invocation, sink: catalog.Sink) -> list[tuple[Optional[cst.BaseExpression], Optional[str], Value]]:
         """What the call passes where ``sink`` takes a handle: by position, keyword, ``**opts``."""

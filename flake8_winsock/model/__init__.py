@@ -10,7 +10,7 @@ POSIX only (``posix_only``). Where a value becomes a socket is
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 import libcst as cst
 
@@ -55,8 +55,10 @@ class Model:
     def value(self, node: Optional[cst.BaseExpression]) -> Value:
         return self.evaluator.value_of(node)
 
-    def sinks(self, callee: Value) -> list[catalog.Sink]:
-        return self.evaluator.calls.sinks_of(callee)
+    def sinks(self, callee: Value, evidence: Callable[[], bool] = lambda: True) -> list[catalog.Sink]:
+        """The sinks a call of ``callee`` is; ``evidence`` says whether the call is given a
+        socket or a handle at all (asked before a summary is made for the answer)."""
+        return self.evaluator.calls.sinks_of(callee, evidence)
 
     def project_names(self) -> frozenset[str]:
         """The module's names that its imports of the project's modules bind."""

@@ -147,7 +147,7 @@ class Calls:
             return self.program.method(callee.receiver.cls, callee.name)
         return None
 
-    def sinks_of(self, callee: Value) -> list[catalog.Sink]:
+    def sinks_of(self, callee: Value, evidence: Callable[[], bool] = lambda: True) -> list[catalog.Sink]:
         """The sinks a call of ``callee`` is: the catalog's (or the project's configured), a
         function of another of the project's modules whose parameters reach one, and, while
         a function is summarised, the module's own functions whose parameters do."""
@@ -156,8 +156,8 @@ class Calls:
             if known is not None:
                 return [known]
             if self.state.summaries and callee.qualname in self.program.functions:
-                return self.summary_sinks(self.program.functions[callee.qualname], 0)
-            return self.ev.linked.sinks(callee.qualname, 0) if self.ev.linked.project else []
+                return self.summary_sinks(self.program.functions[callee.qualname], 0) if evidence() else []
+            return self.ev.linked.sinks(callee.qualname, 0) if self.ev.linked.project and evidence() else []
         if isinstance(callee, Member) and isinstance(callee.receiver, Inst):
             cls = callee.receiver.cls
             known = self.ev.sinks.get(f"{cls}.{callee.name}")
@@ -165,8 +165,8 @@ class Calls:
                 return [known]
             method = self.program.method(cls, callee.name)
             if method is not None:
-                return self.summary_sinks(method, 1 if method.takes_receiver else 0) if self.state.summaries else []
-            if self.ev.linked.project:
+                return self.summary_sinks(method, 1 if method.takes_receiver else 0) if self.state.summaries and evidence() else []
+            if self.ev.linked.project and evidence():
                 for owner in self.program.library_classes(cls):
                     found = self.ev.linked.sinks(f"{owner}.{callee.name}", 1)
                     if found:

@@ -45,6 +45,7 @@ class Linked:
     def __init__(self, project: Optional[catalog.Project], state: State, evaluate: Callable[[Optional[cst.BaseExpression]], Value]) -> None:
         self.project, self.state, self.evaluate = project, state, evaluate
         self.known: dict[str, Optional[tuple[str, catalog.Export]]] = {}
+        self.values: dict[str, Optional[tuple[str, catalog.Export]]] = {}
 
     def lookup(self, qualname: str) -> Optional[tuple[str, catalog.Export]]:
         if self.project is None:
@@ -57,7 +58,11 @@ class Linked:
         """What a name bound to the project's ``ref`` holds: a module-level socket of another
         module, the catalog's name another module imported (``from .compat import WriteFile``),
         or the reference itself."""
-        found = self.lookup(ref.qualname)
+        if self.project is None:
+            return ref
+        if ref.qualname not in self.values:
+            self.values[ref.qualname] = self.project.value(ref.qualname)
+        found = self.values[ref.qualname]
         if found is None:
             return ref
         kind, export = found
@@ -130,8 +135,10 @@ class Linked:
             if cls in catalog.LIBRARY_CLASSES:
                 found += [c for c in catalog.library_classes(cls) if c not in found]
                 continue
+            # The class itself was asked for when it was met (a call, a base, an annotation);
+            # the bases of the project's classes are asked for here.
+            known = self.known.get(cls) if not found else self.lookup(cls)
             found.append(cls)
-            known = self.lookup(cls)
             if known is not None and known[0] == "class":
                 todo += [str(base) for base in known[1].get("bases", ())]
         return found

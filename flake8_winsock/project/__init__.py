@@ -11,6 +11,7 @@ used only while those files are unchanged.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import os
 import re
@@ -50,6 +51,16 @@ class Project:
         self.summaries: dict[str, tuple[Summary_, dict[str, Optional[str]]]] = {}
         self.making: list[str] = []  # summaries being made, innermost last
         self.digests: dict[str, Optional[str]] = {}
+        self.textual: dict[str, dict[str, str]] = {}  # a module -> what its imports bind, by its text
+        self.prefilter = True  # summarise as empty what the pre-pass says can give nothing
+
+    def imports_of(self, path: str) -> dict[str, str]:
+        """The names a module's imports bind (read from its text), and their qualified names."""
+        if path not in self.textual:
+            module = self.index.module(path)
+            found = _bindings(module.text, module.package, self.index) if module is not None else []
+            self.textual[path] = {local: qualname for local, qualname in found if not local.startswith("*")}
+        return self.textual[path]
 
     def view(self, path: str, text: str) -> Optional["View"]:
         """The view of the module at ``path`` (its text as given), or None if it imports
@@ -79,9 +90,29 @@ class Project:
         if not (words.sources or words.sinks):
             found: tuple[Summary_, dict[str, Optional[str]]] = (EMPTY, deps)  # it can give nothing
         else:
-            found = self.cached_summary(module.path, module.digest) or self.make(path)
+            found = self.cached_summary(module.path, module.digest) or self.exportable(path) or self.make(path)
         self.summaries[path] = found
         return found
+
+    def exportable(self, path: str) -> Optional[tuple[Summary_, dict[str, Optional[str]]]]:
+        """An empty summary, if the pre-pass's words and def-use say the module can give
+        nothing (None: it may, and the model must say what). Checked never to change a
+        finding (``prefilter`` off in the tests)."""
+        if not self.prefilter:
+            return None
+        from ..slicing import may_export
+
+        module = self.index.module(path)
+        assert module is not None
+        view = View(self, path, module.text)
+        knowledge = dataclasses.replace(self.knowledge, project=view, fixtures=own_fixtures(module.text))
+        try:
+            tree = ast.parse(module.text)
+            if may_export(module.text, tree, vocabulary(knowledge)):
+                return None
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            return None
+        return EMPTY, {**view.deps, path: module.digest}
 
     def cached_summary(self, path: str, content: str) -> Optional[tuple[Summary_, dict[str, Optional[str]]]]:
         if self.cache is None:
@@ -169,6 +200,32 @@ class View:
                 if key in summary[table]:
                     return kind, summary[table][key]
             return None
+        return None
+
+    def value(self, qualname: str) -> Optional[tuple[str, catalog.Export]]:
+        """What a bare name of the project holds, if not a function, class or module: the
+        catalog's name another module imported ("redirect"), or a module-level socket
+        ("value"). Only a name that module's text may assign at module level asks for its
+        summary: a name's mere use costs no parse."""
+        for _ in range(MAX_CHAIN):
+            found = self.module_of(qualname)
+            if found is None or not found[1]:
+                return None
+            path, rest = found
+            own = self.index.own_words(self.index.module(path), vocabulary(self.project.knowledge))  # type: ignore[arg-type]
+            head = rest[0]
+            if head in own.assigned or head in own.defined:
+                if len(rest) > 1 or head not in own.assigned:
+                    return None
+                known = self.lookup(qualname)
+                return known if known is not None and known[0] in ("value", "redirect") else None
+            imported = self.project.imports_of(path).get(head)
+            if imported is None:
+                return None
+            target = ".".join([imported, *rest[1:]])
+            if self.module_of(target) is None:
+                return "redirect", {"to": target}
+            qualname = target
         return None
 
     def fixture(self, name: str) -> Optional[catalog.Export]:

@@ -6,8 +6,8 @@ An import resolves against that root, the project's root (the nearest folder abo
 with a ``pyproject.toml``, ``setup.cfg``, ``setup.py``, ``tox.ini`` or ``.git``) and its
 ``src`` folder, and the ``source-roots`` of the configuration, in that order. A name
 the index cannot resolve to a file stays unknown, and a module whose top package the
-catalog speaks of (``socket``, ``os``, ``win32file``) is never the project's: the
-catalog's knowledge of it stands.
+catalog speaks of (``socket``, ``os``, ``win32file``), or a module of the standard
+library, is never the project's: the catalog's knowledge of it stands.
 
 The words of a module (``Words``) are read from its text alone, like the gate's: they
 only over-approximate what the module may export, so that the gate and the pre-pass
@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -34,6 +35,7 @@ _IMPORT = re.compile(
     r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)|import[ \t]+([^\n#;]*))", re.MULTILINE
 )
 _STORED = re.compile(r"\.\s*(\w+)\s*(?::[^=\n]*)?=(?!=)|\bdef\s+(\w+)")
+_ASSIGNED = re.compile(r"^(\w+)[ \t]*(?::[^=\n]*)?=(?!=)|^(\w+)[ \t]*,|\bglobal[ \t]+([\w, \t]+)|^(?:async[ \t]+)?(?:with|for)[^\n]*?\bas[ \t]+(\w+)|^for[ \t]+(\w+)", re.MULTILINE)
 _DEFINED = re.compile(r"^(?:async[ \t]+)?def[ \t]+(\w+)|^class[ \t]+(\w+)|^(\w+)[ \t]*(?::[^=\n]*)?=(?!=)", re.MULTILINE)
 _FIXTURE = re.compile(r"@[ \t]*(?:\w+\.)*fixture\b[^\n]*\n(?:[ \t]*@[^\n]*\n)*[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)")
 _FIXTURE_NAME = re.compile(r"@[ \t]*(?:\w+\.)*fixture\([^)]*\bname[ \t]*=[ \t]*[\"'](\w+)[\"']")
@@ -44,7 +46,9 @@ def catalog_modules() -> frozenset[str]:
     """The top-level modules the catalog speaks of."""
     names = {*catalog.CALL_RESULTS, *catalog.SINKS, *catalog.LIBRARY_CLASSES, *catalog.MODULE_ALIASES, *catalog.MODULE_ALIASES.values()}
     names |= {*catalog.PASS_THROUGH, *catalog.LIBRARY_LOADERS, *catalog.DISPATCHES, *catalog.POSIX_MODULES}
-    return frozenset(q.split(".")[0] for q in names) | {"typing", "builtins", "pytest", "unittest", "sys", "ctypes", "cffi"}
+    # The standard library is never the project's either: what matters of it is the
+    # catalog's, as typeshed is for a type checker.
+    return frozenset(q.split(".")[0] for q in names) | frozenset(sys.stdlib_module_names) | {"pytest", "cffi"}
 
 
 def digest(data: bytes) -> str:
@@ -90,6 +94,7 @@ class Words:
     sinks: bool = False
     attributes: frozenset[str] = frozenset()  # attribute and method names it may store or define
     defined: frozenset[str] = frozenset()  # its top-level names (what ``import *`` may bind)
+    assigned: frozenset[str] = frozenset()  # the names its module level may assign (not ``def``, ``class``)
     fixtures: frozenset[str] = frozenset()  # the fixture functions it defines
 
 
@@ -261,6 +266,7 @@ class Index:
                 attributes=frozenset(a or d for a, d in _STORED.findall(text)),
                 defined=frozenset(a or b or c for a, b, c in _DEFINED.findall(text)),
                 fixtures=own_fixtures(text),
+                assigned=frozenset(n.strip() for groups in _ASSIGNED.findall(text) for g in groups for n in g.split(",") if n.strip()),
             )
         return module.words
 

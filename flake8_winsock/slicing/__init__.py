@@ -34,7 +34,7 @@ from .flavours import TAKES_SOCKET, HANDLE, PLATFORM, SINK, SOCKET, Flavours
 from .index import Units
 from .units import ATTRIBUTE, FILLS, NAME, Key, Unit
 
-__all__ = ["Slice", "slice_module"]
+__all__ = ["Slice", "may_export", "slice_module"]
 
 
 
@@ -71,6 +71,16 @@ def slice_module(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     if all(u.kept for u in units.all):
         return Slice(source)
     return _render(units)
+
+
+def may_export(source: str, tree: ast.Module, vocab: Vocabulary) -> bool:
+    """Whether a module may give another module anything the model looks for: a unit of it
+    that may make or hold a socket or a handle, or call a sink. Words and def-use only,
+    as for a slice; a module that may not is summarised as empty, without LibCST."""
+    units = Units(source, tree, vocab)
+    flavours = Flavours(units, vocab)
+    flavours.spread()
+    return any(unit.flavours & (SOCKET | HANDLE | SINK | TAKES_SOCKET) for unit in flavours.flavoured)
 
 
 _SCOPES = (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
