@@ -187,9 +187,17 @@ class View:
             path, rest = found
             if not rest:
                 return "module", {"names": sorted(self.index.words(path).defined)}
+            head, key = rest[0], ".".join(rest)
+            own = self.index.own_words(self.index.module(path), vocabulary(self.project.knowledge))  # type: ignore[arg-type]
+            imported = self.project.imports_of(path).get(head)
+            if imported is not None and head not in own.defined and head not in own.assigned:
+                target = ".".join([imported, *rest[1:]])  # a re-export, read from the text: follow it
+                if self.module_of(target) is None:
+                    return "redirect", {"to": target}
+                qualname = target
+                continue
             summary, deps = self.project.summary(path)
             self.deps.update(deps)
-            head, key = rest[0], ".".join(rest)
             if head in summary["imports"]:  # a re-export: follow it
                 target = ".".join([summary["imports"][head], *rest[1:]])
                 if self.module_of(target) is None:
