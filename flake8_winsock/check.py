@@ -49,6 +49,13 @@ def check_source(
     """
     knowledge = catalog.knowledge(tuple(socket_factories), tuple(handle_sinks), tuple(posix_decorators))
     source = source.removeprefix("\ufeff")  # a BOM, as flake8 and Python's own reader drop it
+    cache = project.cache if project is not None else None
+    key = cache.key("result", os.path.abspath(filename), digest(source.encode("utf-8", "surrogatepass"))) if cache else ""
+    if cache is not None and project is not None:  # a result of an earlier run, its inputs unchanged
+        entry = cache.load(key)
+        kept = findings_from(entry.get("findings")) if entry is not None and project.unchanged(entry["deps"]) else None
+        if kept is not None:
+            return kept
     view = project.view(filename, source) if project is not None and os.path.isfile(filename) else None
     fixtures = own_fixtures(source)
     if view is not None or fixtures:
@@ -56,18 +63,11 @@ def check_source(
     checks = gate(knowledge) if view is None and not fixtures else Gate(vocabulary(knowledge))
     if not checks.may_contain_finding(source):
         return []
-    cache = project.cache if project is not None else None
-    if project is None or cache is None:
-        return _findings(source, filename, python_parsed, tree, knowledge)
-    key = cache.key("result", os.path.abspath(filename), digest(source.encode("utf-8", "surrogatepass")))
-    entry = cache.load(key)
-    if entry is not None and project.unchanged(entry["deps"]):
-        kept = findings_from(entry.get("findings"))
-        if kept is not None:
-            return kept
     found = _findings(source, filename, python_parsed, tree, knowledge)
-    if not any(f.code == "WSK900" and "internal error" in f.text for f in found):
-        cache.store(key, {"findings": findings_data(found), "deps": view.deps if view is not None else {}})
+    if cache is not None and not any(f.code == "WSK900" and "internal error" in f.text for f in found):
+        # What the model was given from other modules: the summaries it read and the files they
+        # were made from. (The words that let the file through the gate only over-approximate.)
+        cache.store(key, {"findings": findings_data(found), "deps": view.used if view is not None else {}})
     return found
 
 

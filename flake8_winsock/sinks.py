@@ -76,8 +76,12 @@ class SinkCalls:
             for expression, keyword, value in self.passed(call, sink):
                 if summarising is not None:
                     if isinstance(value, Param) and not value.made:
-                        is_handle = not value.handle
-                        if is_handle and sink.takes_handle or not is_handle and (sink.takes_socket or sink.takes_handle):
+                        # ``p.fileno()`` where a handle goes: ``p`` is a socket; ``p`` itself: its handle,
+                        # or (a sink that takes the socket too) a socket.
+                        kinds = [False] if value.handle and sink.takes_handle else []
+                        if not value.handle:
+                            kinds = [True] * sink.takes_handle + [False] * sink.takes_socket
+                        for is_handle in kinds:
                             target = sink.via or sink.qualname
                             summarising.sinks.append(ParamSink(value.index, is_handle, sink, target, call.node, model.state.top))
                     continue  # a summary stands for any call: findings are made where the function runs

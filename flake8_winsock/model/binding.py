@@ -98,7 +98,7 @@ class Binder:
         if isinstance(node.names, cst.ImportStar):
             for name, qualname in catalog.star_names(module or "").items():
                 env.bind(name, Ref(qualname))
-            found = self.evaluator.linked.lookup(module) if module and self.project else None
+            found = self.evaluator.linked.lookup("*" + module) if module and self.project else None
             for name in found[1].get("names", ()) if found is not None and found[0] == "module" else ():
                 env.bind(name, Ref(f"{module}.{name}"))  # the project's module: the names it defines
             return

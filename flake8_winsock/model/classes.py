@@ -119,7 +119,7 @@ class Classes:
                 return self.read_result(method, node, f"{method.name}()")
             if any(cls in catalog.ENTERS_ITSELF for cls in self.program.library_classes(value.cls)):
                 return value
-            return None
+            return self.ev.linked.entered(value.cls, asynchronous, node) if self.ev.linked.project else None
         return value if isinstance(value, Sock) else None
 
     def is_socket_class(self, node: Optional[cst.BaseExpression]) -> bool:

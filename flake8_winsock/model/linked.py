@@ -18,7 +18,7 @@ import libcst as cst
 from .. import catalog
 from .state import State
 from .syntax import Invocation
-from .values import Handle, Inst, Many, Origin, Ref, Sock, Tup, Value
+from .values import NONE, Handle, Inst, Many, Origin, Ref, Sock, Tup, Value
 
 MAX_BASES = 12  # how many classes up a lineage is followed
 
@@ -78,6 +78,8 @@ class Linked:
         if found is None:
             return False, None
         kind, export = found
+        if kind == "cycle":  # an import cycle back to a module being summarised: nothing yet, as a
+            return True, NONE  # recursive call is (it joins with what other paths return)
         if kind == "class":
             return True, Sock(self.state.origin(f"{spelled}()", node)) if export.get("socket") else Inst(qualname)
         if kind != "function":
@@ -153,6 +155,18 @@ class Linked:
             return None
         short = cls.rsplit(".", 1)[-1]
         return spec_value(spec, self.state.origin(f"{spec.get('route')}, as {short}.{attr}", node))
+
+    def entered(self, cls: str, asynchronous: bool, node: cst.CSTNode) -> Value:
+        """What ``with`` binds for an instance of the project's class ``cls``: what its
+        ``__enter__`` (``__aenter__``) returns."""
+        method = "__aenter__" if asynchronous else "__enter__"
+        for owner in self.lineage(cls):
+            found = self.lookup(f"{owner}.{method}")
+            if found is not None and found[0] == "function":
+                returned = found[1].get("returns")
+                short = owner.rsplit(".", 1)[-1]
+                return spec_value(returned, self.state.origin(f"{returned.get('route')}, through {short}.{method}()", node)) if returned else None
+        return None
 
     def fixture(self, name: str, node: cst.CSTNode) -> Value:
         """What the fixture ``name`` of a ``conftest.py`` gives a test's parameter."""

@@ -135,10 +135,10 @@ class Runner:
             else:
                 annotation = param.annotation
                 value = self.evaluator.classes.annotated(annotation.annotation, f"parameter '{name}'", param) if annotation else None
+                if value is None and self.takes_fixtures(info):  # pytest gives it the fixture, always
+                    value = self.fixture(name, param)
                 if value is None:
                     value = Param(i, False) if summarising else info.given.get(name)
-                if value is None and not summarising and self.takes_fixtures(info):
-                    value = self.fixture(name, param)
             state.env.bind(name, value)
         for star in (params.star_arg, params.star_kwarg):
             if isinstance(star, cst.Param):

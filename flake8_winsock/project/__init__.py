@@ -19,6 +19,7 @@ from typing import Any, Optional
 
 Summary_ = dict[str, Any]
 EMPTY: Summary_ = {"functions": {}, "classes": {}, "values": {}, "imports": {}, "fixtures": {}}
+CYCLE: Summary_ = {**EMPTY, "cycle": True}  # a module whose summary is being made
 
 from .. import catalog
 from ..vocabulary import vocabulary
@@ -26,7 +27,7 @@ from .cache import FOLDER, Cache
 from .index import Index, Words, decode, digest, imports_in, own_fixtures, read
 
 MAX_CHAIN = 8  # re-exports followed from module to module
-MAX_NESTED = 8  # summaries made while another is being made (an import of an import ...)
+MAX_NESTED = 2  # summaries made while another is being made (an import of an import ...)
 
 _BINDING = re.compile(r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)|import[ \t]+([^\n#;]*))", re.MULTILINE)
 
@@ -52,6 +53,8 @@ class Project:
         self.making: list[str] = []  # summaries being made, innermost last
         self.digests: dict[str, Optional[str]] = {}
         self.textual: dict[str, dict[str, str]] = {}  # a module -> what its imports bind, by its text
+        self.starred: dict[str, list[str]] = {}  # a module -> the modules it star-imports
+        self.bound_names: dict[str, frozenset[str]] = {}
         self.prefilter = True  # summarise as empty what the pre-pass says can give nothing
 
     def imports_of(self, path: str) -> dict[str, str]:
@@ -60,7 +63,25 @@ class Project:
             module = self.index.module(path)
             found = _bindings(module.text, module.package, self.index) if module is not None else []
             self.textual[path] = {local: qualname for local, qualname in found if not local.startswith("*")}
+            self.starred[path] = [qualname for local, qualname in found if local.startswith("*")]
         return self.textual[path]
+
+    def bound(self, path: str, roots: tuple[str, ...]) -> frozenset[str]:
+        """The names a module's text may bind at its top: what it defines and assigns, what its
+        imports bind, and what its star imports may (a package's name that hides a submodule)."""
+        if path not in self.bound_names:
+            module = self.index.module(path)
+            names: set[str] = set()
+            if module is not None:
+                own = self.index.own_words(module, vocabulary(self.knowledge))
+                names |= own.defined | own.assigned | set(self.imports_of(path))
+                for star in self.starred.get(path, []):
+                    target = self.index.resolve(star, roots)
+                    inner = self.index.module(target) if target is not None else None
+                    if inner is not None:
+                        names |= self.index.own_words(inner, vocabulary(self.knowledge)).defined
+            self.bound_names[path] = frozenset(names)
+        return self.bound_names[path]
 
     def view(self, path: str, text: str) -> Optional["View"]:
         """The view of the module at ``path`` (its text as given), or None if it imports
@@ -83,8 +104,10 @@ class Project:
         if path in self.summaries:
             return self.summaries[path]
         module = self.index.module(path)
-        if module is None or path in self.making or len(self.making) >= MAX_NESTED:
-            return EMPTY, {}  # an import cycle, or too deep: what it gives is unknown
+        if path in self.making:
+            return CYCLE, {}  # an import cycle: what it gives is not known yet (see ``lookup``)
+        if module is None or len(self.making) >= MAX_NESTED:
+            return EMPTY, {}  # too deep: what it gives is unknown
         words = self.index.words(path)
         deps: dict[str, Optional[str]] = {path: module.digest}
         if not (words.sources or words.sinks):
@@ -138,7 +161,7 @@ class Project:
             summary = EMPTY
         finally:
             self.making.pop()
-        deps = {**view.deps, path: module.digest}
+        deps = {**view.used, path: module.digest}  # the model read these (the words of the rest do not matter)
         if self.cache is not None and summary is not EMPTY:
             self.cache.store(self.cache.key("summary", path, module.digest), {"summary": summary, "deps": deps})
         return summary, deps
@@ -151,19 +174,29 @@ class View:
         self.project, self.index, self.path = project, project.index, path
         self.name, self.package = self.index.name_of(path)
         self.roots = self.index.search_path(path)
-        self.deps: dict[str, Optional[str]] = {}
+        self.deps: dict[str, Optional[str]] = {}  # every file the view read (its words too)
+        self.used: dict[str, Optional[str]] = {}  # the files of the summaries the model read, and of resolutions
         self.bindings: dict[str, tuple[str, str]] = {}  # local name -> (qualified name, module file)
         for local, qualname in _bindings(text, self.package, self.index):
-            found = self.module_of(qualname)
+            found: Optional[tuple[str, list[str]]]
+            if local.startswith("*") or "." in local or local == qualname:  # imports a module itself
+                exact = self.index.resolve(qualname, self.roots)
+                found = (exact, []) if exact is not None else None
+                if exact is not None:
+                    self.note(exact)
+            else:
+                found = self.module_of(qualname)
             if found is not None:
                 self.bindings[local] = (qualname, found[0])
         self.conftests = [c for c in self.index.conftests(path) if self.note(c)] if "def " in text else []
         self.names = frozenset(self.bindings)
         self.cached_words: Optional[tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]] = None
 
-    def note(self, path: str) -> bool:
+    def note(self, path: str, used: bool = True) -> bool:
         module = self.index.module(path)
         self.deps[path] = module.digest if module is not None else None
+        if used:
+            self.used[path] = self.deps[path]
         return module is not None
 
     def module_of(self, qualname: str) -> Optional[tuple[str, list[str]]]:
@@ -173,15 +206,30 @@ class View:
         for cut in range(len(parts), 0, -1):
             path = self.index.resolve(".".join(parts[:cut]), self.roots)
             if path is not None:
-                self.note(path)
-                return path, parts[cut:]
-        return None
+                break
+        else:
+            return None
+        for shorter in range(1, cut if cut == len(parts) else 1):  # ``pkg.dial``: the package's name hides its submodule
+            package = self.index.resolve(".".join(parts[:shorter]), self.roots)
+            if package is not None and package.endswith("__init__.py") and parts[shorter] in self.project.bound(package, self.roots):
+                path, cut = package, shorter
+                break
+        self.note(path)
+        return path, parts[cut:]
 
     # --- What the model asks ----------------------------------------------------------
 
     def lookup(self, qualname: str) -> Optional[tuple[str, catalog.Export]]:
+        if qualname.startswith("*"):  # ``from module import *``: the module itself, and its names
+            exact = self.index.resolve(qualname[1:], self.roots)
+            if exact is None:
+                return None
+            self.note(exact)
+            return "module", {"names": sorted(self.project.bound(exact, self.roots))}
+        forced: Optional[tuple[str, list[str]]] = None  # a name of a module's file, named by its summary
         for _ in range(MAX_CHAIN):
-            found = self.module_of(qualname)
+            found = forced or self.module_of(qualname)
+            forced = None
             if found is None:
                 return None
             path, rest = found
@@ -198,7 +246,17 @@ class View:
                 continue
             summary, deps = self.project.summary(path)
             self.deps.update(deps)
-            if head in summary["imports"]:  # a re-export: follow it
+            self.used.update(deps)
+            if summary.get("cycle"):
+                return "cycle", {}
+            if head in summary["imports"]:  # a re-export (``import *`` too): follow it
+                module, _, name = str(summary["imports"][head]).rpartition(".")
+                whole = self.index.resolve(str(summary["imports"][head]), self.roots)
+                exact = self.index.resolve(module, self.roots) if module and whole is None else None
+                if exact is not None:  # ``from .dial import *``: the names of dial.py, not of the package
+                    self.note(exact)
+                    forced = (exact, [name, *rest[1:]])
+                    continue
                 target = ".".join([summary["imports"][head], *rest[1:]])
                 if self.module_of(target) is None:
                     return "redirect", {"to": target}
@@ -240,6 +298,7 @@ class View:
         for conftest in self.conftests:
             summary, deps = self.project.summary(conftest)
             self.deps.update(deps)
+            self.used.update(deps)
             if name in summary["fixtures"]:
                 given: dict[str, Any] = summary["fixtures"][name]
                 return given
@@ -283,7 +342,7 @@ class View:
     def words_of(self, path: str) -> Words:
         words = self.index.words(path, vocabulary(self.project.knowledge))
         for seen in self.index.reached(path):
-            self.note(seen)
+            self.note(seen, used=False)
         return words
 
 

@@ -16,6 +16,7 @@ of the importing module know which of its names may matter.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -278,8 +279,8 @@ class Index:
         if first is None:
             return Words()
         own = self.own_words(first, vocab)
-        total = Words(own.sources, own.handles, own.sinks, own.attributes, own.defined, own.fixtures)
-        seen, todo = {path}, self.imported_modules(first)
+        total = dataclasses.replace(own)
+        seen, todo = {path}, list(self.imported_modules(first))
         while todo:
             imported = todo.pop()
             module = self.module(imported) if imported not in seen else None

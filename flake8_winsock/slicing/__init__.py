@@ -63,6 +63,7 @@ def slice_module(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     if not seeds:
         return None
     seeds += [u for u in touched if u.flavours & SOCKET and _fills_container(units, u)]
+    seeds += [u for u in units.all if any(_star_import(node) for node in u.nodes)]  # it may bind any name
     platform: dict[int, list[Unit]] = {}  # by scope: the units that may set a platform fact
     for unit in touched:
         if unit.flavours & PLATFORM:
@@ -71,6 +72,10 @@ def slice_module(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     if all(u.kept for u in units.all):
         return Slice(source)
     return _render(units)
+
+
+def _star_import(node: ast.AST) -> bool:
+    return isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names)
 
 
 def may_export(source: str, tree: ast.Module, vocab: Vocabulary) -> bool:

@@ -68,6 +68,8 @@ class Flavours:
     def only_imported(self, word: str) -> bool:
         """Whether every unit that binds the plain name ``word`` is ``import word``."""
         units = self.units
+        if units.star_import:
+            return False  # ``from m import *`` may bind it
         for unit in units.containing(word, 0, len(units.lines) - 1):
             if any(isinstance(key, tuple) and key[1] == word for key, _, _ in units.writes(unit)):
                 if not all(isinstance(node, ast.Import) for node in unit.nodes):

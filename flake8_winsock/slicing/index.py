@@ -29,6 +29,9 @@ class Units:
 
     def __init__(self, source: str, tree: ast.Module, vocab: Vocabulary) -> None:
         self.vocab = vocab
+        self.star_import = "*" in source and any(
+            isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names) for node in tree.body
+        )
         # Python breaks lines at \n, \r\n and \r only; str.splitlines also at a few others.
         self.lines: list[str] = LINES.findall(source) if OTHER_BREAKS.search(source) else source.splitlines(True)
         normal = self.lines if source.isascii() else [normalised(line) for line in self.lines]
