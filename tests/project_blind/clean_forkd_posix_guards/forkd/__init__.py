@@ -1,0 +1,1 @@
+"""forkd: a pre-forking TCP server that degrades gracefully on Windows."""

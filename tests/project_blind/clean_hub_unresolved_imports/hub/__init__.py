@@ -1,0 +1,1 @@
+"""hub: talks to lab instruments through vendor SDKs."""

@@ -1,0 +1,1 @@
+"""store: an append-only journal with a replication hook."""

@@ -1,0 +1,1 @@
+"""netsvc: a Windows-friendly TCP service skeleton."""

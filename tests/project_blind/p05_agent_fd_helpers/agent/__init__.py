@@ -1,0 +1,1 @@
+"""agent: the endpoint agent that reports to the fleet server."""

@@ -1,0 +1,1 @@
+"""console: a remote maintenance console for lab machines."""

@@ -1,0 +1,1 @@
+"""gateway: a small TCP front end that either serves or tunnels connections."""

@@ -1,0 +1,1 @@
+"""pool: connection management for the inventory service client."""

@@ -1,0 +1,1 @@
+"""telemetry: export metrics batches to the collector over TCP or UDP."""

@@ -1,0 +1,1 @@
+"""ring: a toy gossip ring used by the cluster integration tests."""

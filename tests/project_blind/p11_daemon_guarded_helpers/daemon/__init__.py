@@ -1,0 +1,1 @@
+"""daemon: the site agent that keeps a control connection to the hub."""

@@ -1,0 +1,1 @@
+"""proxy: a line-oriented TCP proxy for the ticketing system."""
