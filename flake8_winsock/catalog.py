@@ -702,6 +702,10 @@ class Project(Protocol):
         ("redirect", the catalog's name it is) or ("value", a module-level socket)."""
         ...
 
+    def is_class(self, qualname: str) -> bool:
+        """Whether a qualified name is a class of the project."""
+        ...
+
     def fixture(self, name: str) -> Optional[Export]:
         """What the nearest ``conftest.py`` fixture of that name gives, if it gives a socket."""
         ...

@@ -50,6 +50,19 @@ class Model:
             self.runner.run_module(module)
         self.state.spoiled |= self.state.contents.spoiled()
 
+    def run_body(self, module: cst.Module, listener: Optional[CallListener] = None) -> None:
+        """Run the module's statements only: its functions and classes are run (``run_work``)
+        and summarised when a summary of the module asks."""
+        self.statements.listener = listener
+        self.runner.run_module(module, body_only=True)
+
+    def run_work(self, key: str) -> None:
+        """Run the queued function or class ``key`` (once) after ``run_body``."""
+        for work in self.program.queue:
+            if work.key == key and key not in self.program.done:
+                self.runner.run(work)
+                return
+
     # --- Questions a rule asks while a call is met -----------------------------------------
 
     def value(self, node: Optional[cst.BaseExpression]) -> Value:

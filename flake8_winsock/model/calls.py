@@ -90,7 +90,9 @@ class Calls:
     def serves(self, server: str, call: Invocation) -> None:
         """A library server made with a function it calls with each connection's socket
         (``StreamServer(address, handle)``): the function's parameters get what it gives."""
-        for cls in self.program.library_classes(server):
+        info = self.program.classes.get(server)
+        direct = info.libraries() if info is not None else [server]
+        for cls in [found for each in direct if each in catalog.LIBRARY_CLASSES for found in catalog.library_classes(each)]:
             if cls in catalog.CALLBACKS:
                 (position, keyword), kinds = catalog.CALLBACKS[cls]
                 target = self.evaluate(call.argument(position, keyword))
@@ -104,8 +106,9 @@ class Calls:
     def library_calls(self, cls: ClassInfo) -> None:
         """The methods a library calls, of a class deriving from its class: their parameters
         get what the library gives them (``handle_stream(self, stream, address)``)."""
+        libraries = [found for each in cls.libraries() if each in catalog.LIBRARY_CLASSES for found in catalog.library_classes(each)]
         for method in cls.methods:
-            for library in self.program.library_classes(cls.key):
+            for library in libraries:  # (the catalog's: a project's class calls nothing back)
                 kinds = catalog.CALLBACK_METHODS.get(f"{library}.{method.node.name.value}")
                 if kinds is not None:
                     origin = self.state.origin(f"{library.rsplit('.', 1)[-1]}.{method.node.name.value}() argument", method.node)

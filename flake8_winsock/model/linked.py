@@ -46,6 +46,8 @@ class Linked:
         self.project, self.state, self.evaluate = project, state, evaluate
         self.known: dict[str, Optional[tuple[str, catalog.Export]]] = {}
         self.values: dict[str, Optional[tuple[str, catalog.Export]]] = {}
+        self.classes: dict[str, bool] = {}
+        self.lineages: dict[str, list[str]] = {}
 
     def lookup(self, qualname: str) -> Optional[tuple[str, catalog.Export]]:
         if self.project is None:
@@ -123,11 +125,17 @@ class Linked:
         return made
 
     def is_class(self, qualname: str) -> bool:
-        found = self.lookup(qualname)
-        return found is not None and found[0] == "class"
+        if self.project is None:
+            return False
+        if qualname not in self.classes:
+            self.classes[qualname] = self.project.is_class(qualname)
+        return self.classes[qualname]
 
     def lineage(self, qualname: str) -> list[str]:
-        """A class and those it derives from, nearest first: the catalog's, and the project's."""
+        """A class and those it derives from, nearest first: the catalog's, and the project's
+        (whose summaries are asked for here, when an instance's attribute or method is)."""
+        if qualname in self.lineages:
+            return self.lineages[qualname]
         found: list[str] = []
         todo = [qualname]
         while todo and len(found) < MAX_BASES:
@@ -137,12 +145,11 @@ class Linked:
             if cls in catalog.LIBRARY_CLASSES:
                 found += [c for c in catalog.library_classes(cls) if c not in found]
                 continue
-            # The class itself was asked for when it was met (a call, a base, an annotation);
-            # the bases of the project's classes are asked for here.
-            known = self.known.get(cls) if not found else self.lookup(cls)
             found.append(cls)
+            known = self.lookup(cls) if self.is_class(cls) else None
             if known is not None and known[0] == "class":
                 todo += [str(base) for base in known[1].get("bases", ())]
+        self.lineages[qualname] = found
         return found
 
     def attribute(self, cls: str, attr: str, node: cst.CSTNode) -> Value:

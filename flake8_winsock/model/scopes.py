@@ -39,7 +39,9 @@ class Runner:
         self.runs: dict[str, int] = {}
         self.fixtures: Optional[dict[str, FuncInfo]] = None  # the module's own, by fixture name
 
-    def run_module(self, module: cst.Module) -> None:
+    def run_module(self, module: cst.Module, body_only: bool = False) -> None:
+        """The module's statements, then (unless ``body_only``: a summary runs what it needs
+        on demand) its functions and classes."""
         state, program = self.state, self.program
         state.contents.begin(state.run)
         for state.top, statement in enumerate(module.body):
@@ -50,7 +52,7 @@ class Runner:
         state.contents.commit(state.run)
         state.module_env = state.env
         state.module_env.dead = False
-        while program.queue or program.again:
+        while not body_only and (program.queue or program.again):
             work = program.queue.pop(0) if program.queue else program.again.popitem()[1]
             if program.again.pop(work.key, None) is not None and work.key not in program.done:
                 pass  # queued and asked for again: one run does

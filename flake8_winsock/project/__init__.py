@@ -17,11 +17,9 @@ import os
 import re
 from typing import Any, Optional
 
-Summary_ = dict[str, Any]
-EMPTY: Summary_ = {"functions": {}, "classes": {}, "values": {}, "imports": {}, "fixtures": {}}
-CYCLE: Summary_ = {**EMPTY, "cycle": True}  # a module whose summary is being made
 
 from .. import catalog
+from ..slicing import Slice, export_slice
 from ..vocabulary import vocabulary
 from .cache import FOLDER, Cache
 from .index import Index, Words, decode, digest, imports_in, own_fixtures, read
@@ -49,12 +47,15 @@ class Project:
     def __init__(self, source_roots: tuple[str, ...] = (), cache: Optional[Cache] = None, knowledge: catalog.Knowledge = catalog.CATALOG) -> None:
         self.index = Index(source_roots)
         self.cache, self.knowledge = cache, knowledge
-        self.summaries: dict[str, tuple[Summary_, dict[str, Optional[str]]]] = {}
+        self.exported: dict[tuple[str, str], tuple[Optional[tuple[str, Any]], dict[str, Optional[str]]]] = {}
+        self.summarisers: dict[str, Any] = {}  # a module's ``summary.Summariser``, once made
+        self.views: dict[str, View] = {}
         self.making: list[str] = []  # summaries being made, innermost last
         self.digests: dict[str, Optional[str]] = {}
         self.textual: dict[str, dict[str, str]] = {}  # a module -> what its imports bind, by its text
         self.starred: dict[str, list[str]] = {}  # a module -> the modules it star-imports
         self.bound_names: dict[str, frozenset[str]] = {}
+        self.slices: dict[str, Optional[Slice]] = {}
         self.prefilter = True  # summarise as empty what the pre-pass says can give nothing
 
     def imports_of(self, path: str) -> dict[str, str]:
@@ -99,73 +100,91 @@ class Project:
     def unchanged(self, deps: dict[str, Optional[str]]) -> bool:
         return all(self.current(path) == known for path, known in deps.items())
 
-    def summary(self, path: str) -> tuple[Summary_, dict[str, Optional[str]]]:
-        """The summary of a module of the project, and the files it was made from."""
-        if path in self.summaries:
-            return self.summaries[path]
+    def export(self, path: str, key: str) -> tuple[Optional[tuple[str, Any]], dict[str, Optional[str]]]:
+        """What the name ``key`` of a module of the project is (see ``summary.Summariser``),
+        and the files that answer was made from. ("cycle", {}) inside an import cycle."""
+        if (path, key) in self.exported:
+            return self.exported[(path, key)]
         module = self.index.module(path)
         if path in self.making:
-            return CYCLE, {}  # an import cycle: what it gives is not known yet (see ``lookup``)
+            return ("cycle", {}), {}  # an import cycle: what it gives is not known yet
         if module is None or len(self.making) >= MAX_NESTED:
-            return EMPTY, {}  # too deep: what it gives is unknown
+            return None, {}  # too deep: unknown
         words = self.index.words(path)
-        deps: dict[str, Optional[str]] = {path: module.digest}
+        found: tuple[Optional[tuple[str, Any]], dict[str, Optional[str]]]
         if not (words.sources or words.sinks):
-            found: tuple[Summary_, dict[str, Optional[str]]] = (EMPTY, deps)  # it can give nothing
+            found = None, {path: module.digest}  # its words say it can give nothing
         else:
-            found = self.cached_summary(module.path, module.digest) or self.exportable(path) or self.make(path)
-        self.summaries[path] = found
+            found = self.cached(path, module.digest, key) or self.made(path, key)
+        self.exported[(path, key)] = found
         return found
 
-    def exportable(self, path: str) -> Optional[tuple[Summary_, dict[str, Optional[str]]]]:
-        """An empty summary, if the pre-pass's words and def-use say the module can give
-        nothing (None: it may, and the model must say what). Checked never to change a
-        finding (``prefilter`` off in the tests)."""
-        if not self.prefilter:
-            return None
-        from ..slicing import may_export
-
-        module = self.index.module(path)
-        assert module is not None
-        view = View(self, path, module.text)
-        knowledge = dataclasses.replace(self.knowledge, project=view, fixtures=own_fixtures(module.text))
-        try:
-            tree = ast.parse(module.text)
-            if may_export(module.text, tree, vocabulary(knowledge)):
-                return None
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
-            return None
-        return EMPTY, {**view.deps, path: module.digest}
-
-    def cached_summary(self, path: str, content: str) -> Optional[tuple[Summary_, dict[str, Optional[str]]]]:
+    def cached(self, path: str, content: str, key: str) -> Optional[tuple[Optional[tuple[str, Any]], dict[str, Optional[str]]]]:
         if self.cache is None:
             return None
-        entry = self.cache.load(self.cache.key("summary", path, content))
-        if entry is None or not isinstance(entry.get("summary"), dict) or not self.unchanged(entry["deps"]):
+        entry = self.cache.load(self.cache.key("export", path, content, key))
+        answer = entry.get("answer") if entry is not None else None
+        if entry is None or not (answer is None or isinstance(answer, list) and len(answer) == 2) or not self.unchanged(entry["deps"]):
             return None
-        return entry["summary"], entry["deps"]
+        return (str(answer[0]), answer[1]) if answer else None, entry["deps"]
 
-    def make(self, path: str) -> tuple[Summary_, dict[str, Optional[str]]]:
+    def made(self, path: str, key: str) -> tuple[Optional[tuple[str, Any]], dict[str, Optional[str]]]:
         from ..deep import run_deep
-        from .summary import summarise  # LibCST: only once a summary is needed
 
         module = self.index.module(path)
         assert module is not None
-        view = View(self, path, module.text)
-        knowledge = dataclasses.replace(self.knowledge, project=view)
-        label = os.path.relpath(path, self.index.search_path(path)[0]).replace(os.sep, "/")
+        text = self.export_text(path)
+        if text is None:  # the pre-pass says it can give nothing: no LibCST
+            return None, {**View(self, path, module.text).deps, path: module.digest}
         self.making.append(path)
         try:
-            summary = run_deep(lambda: summarise(module.text, module.name, label, knowledge))
+            summariser = self.summariser(path, text)
+            answer = run_deep(lambda: summariser.export(key)) if summariser is not None else None
         except Exception:  # a module the model cannot summarise gives nothing
-            summary = EMPTY
+            answer = None
         finally:
             self.making.pop()
-        deps = {**view.used, path: module.digest}  # the model read these (the words of the rest do not matter)
-        if self.cache is not None and summary is not EMPTY:
-            self.cache.store(self.cache.key("summary", path, module.digest), {"summary": summary, "deps": deps})
-        return summary, deps
+        view = self.views.get(path)
+        deps = {**(view.used if view is not None else {}), path: module.digest}
+        if self.cache is not None:
+            self.cache.store(self.cache.key("export", path, module.digest, key), {"answer": list(answer) if answer else None, "deps": deps})
+        return answer, deps
 
+    def summariser(self, path: str, text: Slice) -> Any:
+        """The module parsed and its statements run, once a run (None: it cannot be)."""
+        from ..deep import run_deep
+        from .summary import Summariser  # LibCST: only once a summary is needed
+
+        if path not in self.summarisers:
+            module = self.index.module(path)
+            assert module is not None
+            view = self.views[path] = View(self, path, module.text)
+            knowledge = dataclasses.replace(self.knowledge, project=view)
+            label = os.path.relpath(path, self.index.search_path(path)[0]).replace(os.sep, "/")
+            try:
+                self.summarisers[path] = run_deep(lambda: Summariser(text, module.text, module.name, label, knowledge))
+            except Exception:
+                self.summarisers[path] = None
+        return self.summarisers[path]
+
+    def export_text(self, path: str) -> Optional[Slice]:
+        """What of a module its summary is made from: the pre-pass's slice of what it may
+        give (the whole text with ``prefilter`` off), None if nothing. Checked never to
+        change a finding (``tests/test_project.py``)."""
+        if path not in self.slices:
+            module = self.index.module(path)
+            assert module is not None
+            if not self.prefilter:
+                self.slices[path] = Slice(module.text)
+                return self.slices[path]
+            view = View(self, path, module.text)
+            knowledge = dataclasses.replace(self.knowledge, project=view, fixtures=own_fixtures(module.text))
+            try:
+                tree = ast.parse(module.text)
+                self.slices[path] = export_slice(module.text, tree, vocabulary(knowledge))
+            except (SyntaxError, ValueError, MemoryError, RecursionError):
+                self.slices[path] = Slice(module.text)
+        return self.slices[path]
 
 class View:
     """One module's view of the project (the ``catalog.Project`` its model asks)."""
@@ -244,29 +263,47 @@ class View:
                     return "redirect", {"to": target}
                 qualname = target
                 continue
-            summary, deps = self.project.summary(path)
-            self.deps.update(deps)
-            self.used.update(deps)
-            if summary.get("cycle"):
-                return "cycle", {}
-            if head in summary["imports"]:  # a re-export (``import *`` too): follow it
-                module, _, name = str(summary["imports"][head]).rpartition(".")
-                whole = self.index.resolve(str(summary["imports"][head]), self.roots)
+            if head not in own.defined and head not in own.assigned:  # a name a star import may bind
+                imports = self.answer(path, "imports")
+                if imports is None or imports[0] != "imports" or head not in imports[1]:
+                    return imports if imports is not None and imports[0] == "cycle" else None
+                module, _, name = str(imports[1][head]).rpartition(".")
+                whole = self.index.resolve(str(imports[1][head]), self.roots)
                 exact = self.index.resolve(module, self.roots) if module and whole is None else None
                 if exact is not None:  # ``from .dial import *``: the names of dial.py, not of the package
                     self.note(exact)
                     forced = (exact, [name, *rest[1:]])
                     continue
-                target = ".".join([summary["imports"][head], *rest[1:]])
+                target = ".".join([str(imports[1][head]), *rest[1:]])
                 if self.module_of(target) is None:
                     return "redirect", {"to": target}
                 qualname = target
                 continue
-            for kind, table in (("function", "functions"), ("class", "classes"), ("value", "values")):
-                if key in summary[table]:
-                    return kind, summary[table][key]
-            return None
+            return self.answer(path, key)
         return None
+
+    def is_class(self, qualname: str) -> bool:
+        """Whether a qualified name is a class of the project, read from the texts (its bases
+        and what its instances hold are asked for when needed)."""
+        for _ in range(MAX_CHAIN):
+            found = self.module_of(qualname)
+            if found is None or len(found[1]) != 1:
+                return False
+            path, (head,) = found
+            own = self.index.own_words(self.index.module(path), vocabulary(self.project.knowledge))  # type: ignore[arg-type]
+            if head in own.classes:
+                return True
+            imported = self.project.imports_of(path).get(head)
+            if imported is None or head in own.defined or head in own.assigned:
+                return False
+            qualname = imported
+        return False
+
+    def answer(self, path: str, key: str) -> Optional[tuple[str, Any]]:
+        answer, deps = self.project.export(path, key)
+        self.deps.update(deps)
+        self.used.update(deps)
+        return answer
 
     def value(self, qualname: str) -> Optional[tuple[str, catalog.Export]]:
         """What a bare name of the project holds, if not a function, class or module: the
@@ -296,14 +333,9 @@ class View:
 
     def fixture(self, name: str) -> Optional[catalog.Export]:
         for conftest in self.conftests:
-            summary, deps = self.project.summary(conftest)
-            self.deps.update(deps)
-            self.used.update(deps)
-            if name in summary["fixtures"]:
-                given: dict[str, Any] = summary["fixtures"][name]
-                return given
-            if name in self.index.words(conftest).fixtures:
-                return None  # the nearest fixture of that name gives no socket
+            if name in self.index.words(conftest).fixtures:  # the nearest fixture of that name
+                found = self.answer(conftest, f"fixture:{name}")
+                return found[1] if found is not None and found[0] == "fixture" else None
         return None
 
     def words(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

@@ -96,6 +96,7 @@ class Words:
     attributes: frozenset[str] = frozenset()  # attribute and method names it may store or define
     defined: frozenset[str] = frozenset()  # its top-level names (what ``import *`` may bind)
     assigned: frozenset[str] = frozenset()  # the names its module level may assign (not ``def``, ``class``)
+    classes: frozenset[str] = frozenset()  # the classes it defines at its top
     fixtures: frozenset[str] = frozenset()  # the fixture functions it defines
 
 
@@ -266,6 +267,7 @@ class Index:
                 sinks=bool(names & vocab.sink_words),
                 attributes=frozenset(a or d for a, d in _STORED.findall(text)),
                 defined=frozenset(a or b or c for a, b, c in _DEFINED.findall(text)),
+                classes=frozenset(b for _, b, _ in _DEFINED.findall(text) if b),
                 fixtures=own_fixtures(text),
                 assigned=frozenset(n.strip() for groups in _ASSIGNED.findall(text) for g in groups for n in g.split(",") if n.strip()),
             )

@@ -34,43 +34,79 @@ Summary_ = dict[str, Any]
 
 
 
-def summarise(text: str, name: str, label: str, knowledge: catalog.Knowledge) -> Summary_:
-    """The summary of the module ``name`` (its text; ``label``: its path as routes say it)."""
-    module = cst.parse_module(text)
-    model = Model(knowledge)
-    model.run(module, SinkCalls(model))
-    return _Exporter(model, Places(module, Slice(text)), name, label).export()
+class Summariser:
+    """A module's exports, made on demand: its text parsed once and its statements run,
+    then each function or class summarised when an importer asks for it (``export``)."""
 
-
-class _Exporter:
-    def __init__(self, model: Model, places: Places, name: str, label: str) -> None:
-        self.model, self.places, self.name, self.label = model, places, name, label
-        self.program = model.program
-
-    def export(self) -> Summary_:
+    def __init__(self, text: Slice, whole: str, name: str, label: str, knowledge: catalog.Knowledge) -> None:
+        try:
+            module = cst.parse_module(text.text)
+        except Exception:  # the slice refused: the whole text
+            text = Slice(whole)
+            module = cst.parse_module(whole)
+        self.model = Model(knowledge)
+        self.model.run_body(module, SinkCalls(self.model))
+        self.places, self.name, self.label = Places(module, text), name, label
+        self.program = self.model.program
         state = self.model.state
-        env = state.module_env.scope_vars() if state.module_env is not None else {}
-        summary: Summary_ = {"functions": {}, "classes": {}, "values": {}, "imports": {}, "fixtures": {}}
-        for local, value in env.items():
-            if local == POSIX or "." in local:
-                continue
-            if isinstance(value, Ref) and value.qualname in self.program.functions:
-                info = self.program.functions[value.qualname]
-                summary["functions"][local] = self.function(info, False)
-                fixture = self.model.runner.fixture_name(info)
-                if fixture is not None:
-                    given = self.fixture(info)
-                    if given is not None:
-                        summary["fixtures"][fixture] = given
-            elif isinstance(value, Ref) and value.qualname in self.program.classes:
-                self.cls(summary, local, self.program.classes[value.qualname])
-            elif isinstance(value, Ref) and not value.qualname.startswith("<"):
-                summary["imports"][local] = value.qualname
-            else:
-                spec = self.spec(value)
+        self.env = state.module_env.scope_vars() if state.module_env is not None else {}
+        self.exports: dict[str, Optional[tuple[str, Any]]] = {}
+
+    def export(self, key: str) -> Optional[tuple[str, Any]]:
+        """What the module's name ``key`` is (``connect``, ``Transport``, ``Transport.open``,
+        ``fixture:sock_pair``, ``imports``): ("function" | "class" | "value" | "fixture" |
+        "imports", plain data), or None."""
+        if key not in self.exports:
+            self.exports[key] = self.made(key)
+        return self.exports[key]
+
+    def made(self, key: str) -> Optional[tuple[str, Any]]:
+        if key == "imports":
+            return "imports", {k: v.qualname for k, v in self.env.items() if isinstance(v, Ref) and not v.qualname.startswith("<") and k != POSIX}
+        if key.startswith("fixture:"):
+            return self.fixture(key.partition(":")[2])
+        head, _, member = key.partition(".")
+        value = self.env.get(head)
+        if isinstance(value, Ref) and value.qualname in self.program.classes:
+            info = self.program.classes[value.qualname]
+            self.model.run_work(info.key)  # what its instances hold
+            return self.member(info, member) if member else ("class", self.cls(info))
+        if member:
+            return None
+        if isinstance(value, Ref) and value.qualname in self.program.functions:
+            return "function", self.function(self.program.functions[value.qualname], False)
+        spec = self.spec(value) if not isinstance(value, Ref) else None
+        return ("value", spec) if spec is not None and spec["kind"] != "param" else None
+
+    def fixture(self, name: str) -> Optional[tuple[str, Any]]:
+        for local, value in self.env.items():
+            info = self.program.functions.get(value.qualname) if isinstance(value, Ref) else None
+            if info is not None and self.model.runner.fixture_name(info) == name:
+                summary: Summary = self.model.runner.summarise(info)
+                spec = self.spec(summary.yields if summary.generator else summary.returns)
+                return ("fixture", spec) if spec is not None and spec["kind"] != "param" else None
+        return None
+
+    def member(self, info: ClassInfo, name: str) -> Optional[tuple[str, Any]]:
+        for owner in info.lineage():
+            for method in owner.methods:
+                if method.node.name.value == name:
+                    return "function", self.function(method, method.takes_receiver)
+        return None
+
+    def cls(self, info: ClassInfo) -> dict[str, Any]:
+        attrs: dict[str, Any] = {}
+        for attr, value in {**info.attrs, **info.declared}.items():
+            spec = self.spec(value)
+            if spec is not None and spec["kind"] != "param" and not _given(value):
+                attrs[attr] = spec
+        for method in info.methods:
+            if any(dotted(d.decorator) in catalog.PROPERTY_DECORATORS for d in method.node.decorators):
+                spec = self.spec(self.model.runner.summarise(method).returns)
                 if spec is not None and spec["kind"] != "param":
-                    summary["values"][local] = spec
-        return summary
+                    attrs[method.node.name.value] = spec
+        bases = [self.qualname(base.key) for base in info.bases] + list(info.library)
+        return {"bases": bases, "attrs": attrs, "socket": info.is_socket}
 
     def function(self, info: FuncInfo, method: bool) -> dict[str, Any]:
         summary = self.model.runner.summarise(info)
@@ -82,27 +118,6 @@ class _Exporter:
 
     def is_context_manager(self, info: FuncInfo) -> bool:
         return any(self.model.evaluator.names(d.decorator, catalog.CONTEXT_MANAGERS) for d in info.node.decorators)
-
-    def fixture(self, info: FuncInfo) -> Optional[dict[str, Any]]:
-        summary: Summary = self.model.runner.summarise(info)
-        spec = self.spec(summary.yields if summary.generator else summary.returns)
-        return spec if spec is not None and spec["kind"] != "param" else None
-
-    def cls(self, summary: Summary_, local: str, info: ClassInfo) -> None:
-        attrs: dict[str, Any] = {}
-        for attr, value in {**info.attrs, **info.declared}.items():
-            spec = self.spec(value)
-            if spec is not None and spec["kind"] != "param" and not _given(value):
-                attrs[attr] = spec
-        for method in info.methods:
-            name = method.node.name.value
-            if any(dotted(d.decorator) in catalog.PROPERTY_DECORATORS for d in method.node.decorators):
-                spec = self.spec(self.model.runner.summarise(method).returns)
-                if spec is not None and spec["kind"] != "param":
-                    attrs[name] = spec
-            summary["functions"][f"{local}.{name}"] = self.function(method, method.takes_receiver)
-        bases = [self.qualname(base.key) for base in info.bases] + list(info.library)
-        summary["classes"][local] = {"bases": bases, "attrs": attrs, "socket": info.is_socket}
 
     def qualname(self, key: str) -> str:
         """The qualified name of one of the module's classes (``<Client>``: ``pkg.net.Client``)."""

@@ -34,7 +34,7 @@ from .flavours import TAKES_SOCKET, HANDLE, PLATFORM, SINK, SOCKET, Flavours
 from .index import Units
 from .units import ATTRIBUTE, FILLS, NAME, Key, Unit
 
-__all__ = ["Slice", "may_export", "slice_module"]
+__all__ = ["Slice", "export_slice", "slice_module"]
 
 
 
@@ -78,14 +78,44 @@ def _star_import(node: ast.AST) -> bool:
     return isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names)
 
 
-def may_export(source: str, tree: ast.Module, vocab: Vocabulary) -> bool:
-    """Whether a module may give another module anything the model looks for: a unit of it
-    that may make or hold a socket or a handle, or call a sink. Words and def-use only,
-    as for a slice; a module that may not is summarised as empty, without LibCST."""
+def export_slice(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[Slice]:
+    """The part of a module its summary is made from; None if it can give another module
+    nothing the model looks for. Seeds: the units that may make or hold a socket or a
+    handle or call a sink, and the returns that give back a parameter (``return s``,
+    ``return s.fileno()``); then everything they depend on, as for a slice."""
     units = Units(source, tree, vocab)
     flavours = Flavours(units, vocab)
     flavours.spread()
-    return any(unit.flavours & (SOCKET | HANDLE | SINK | TAKES_SOCKET) for unit in flavours.flavoured)
+    seeds = [u for u in flavours.flavoured if u.flavours & (SOCKET | HANDLE | SINK | TAKES_SOCKET)]
+    if not seeds:
+        return None
+    seeds += [u for u in units.all if any(_star_import(node) or _returns_parameter(u, node) for node in u.nodes)]
+    platform: dict[int, list[Unit]] = {}
+    for unit in flavours.flavoured:
+        if unit.flavours & PLATFORM:
+            platform.setdefault(unit.scope.id, []).append(unit)
+    _keep(seeds, units, platform)
+    if all(u.kept for u in units.all):
+        return Slice(source)
+    return _render(units)
+
+
+def _returns_parameter(unit: Unit, node: ast.AST) -> bool:
+    """``return p``, ``return p.attr``, ``return p.method()`` of a parameter ``p`` of the function."""
+    if not isinstance(node, ast.Return) or node.value is None:
+        return False
+    value = node.value.func if isinstance(node.value, ast.Call) else node.value
+    while isinstance(value, ast.Attribute):
+        value = value.value
+    if not isinstance(value, ast.Name):
+        return False
+    outer = unit.parent
+    while outer is not None and not isinstance(outer.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        outer = outer.parent
+    if outer is None:
+        return False
+    args = outer.node.args  # type: ignore[attr-defined]
+    return value.id in {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
 
 
 _SCOPES = (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
