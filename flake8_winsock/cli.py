@@ -80,13 +80,14 @@ class Job:
     source_roots: tuple[str, ...] = ()
     cache_dir: Optional[str] = None
     no_cache: bool = False
+    no_project: bool = False
 
 
 @lru_cache(maxsize=4)
 def _project(job: Job) -> Project:
     """The project view and cache of a run, one in each worker process."""
     knowledge = (job.socket_factories, job.handle_sinks, job.posix_decorators)
-    return for_settings(job.source_roots, job.cache_dir, job.no_cache, knowledge)
+    return for_settings(job.source_roots, job.cache_dir, job.no_cache, knowledge, job.no_project)
 
 
 @dataclass
@@ -428,6 +429,7 @@ def parser() -> argparse.ArgumentParser:
         "instead of the files found from the current folder",
     )
     p.add_argument("--isolated", action="store_true", help="read no configuration file")
+    p.add_argument("--no-project", action="store_true", help="analyse every module alone (also no-project = true)")
     p.add_argument("--no-cache", action="store_true", help="keep no cache: analyse every file (also no-cache = true)")
     p.add_argument("--cache-dir", metavar="FOLDER", help=f"where the cache is kept (default: {FOLDER}; also cache-dir)")
     p.add_argument("--stdin-display-name", default="stdin", metavar="NAME", help="the name shown for '-'")
@@ -462,6 +464,7 @@ def _job(args: argparse.Namespace, settings: Settings) -> Job:
         source_roots=settings.source_roots,
         cache_dir=os.path.abspath(args.cache_dir) if args.cache_dir else settings.cache_dir,
         no_cache=args.no_cache or settings.no_cache,
+        no_project=args.no_project or settings.no_project,
     )
 
 

@@ -53,8 +53,8 @@ PLUGIN_PREFIX = "WSK"  # the flake8 entry point name: selected by default, as fl
 FACTORIES, SINKS, DECORATORS = "socket-factories", "handle-sinks", "posix-only-decorators"
 KNOWLEDGE = (FACTORIES, SINKS, DECORATORS)
 # The project view: where its imports resolve besides the defaults, and the cache.
-ROOTS, CACHE_DIR, NO_CACHE = "source-roots", "cache-dir", "no-cache"
-PROJECT = (ROOTS, CACHE_DIR, NO_CACHE)
+ROOTS, CACHE_DIR, NO_CACHE, NO_PROJECT = "source-roots", "cache-dir", "no-cache", "no-project"
+PROJECT = (ROOTS, CACHE_DIR, NO_CACHE, NO_PROJECT)
 
 Codes = tuple[str, ...]
 PerFile = tuple[tuple[str, Codes], ...]
@@ -84,6 +84,7 @@ class Settings:
     source_roots: Codes = ()  # absolute folders
     cache_dir: Optional[str] = None
     no_cache: bool = False
+    no_project: bool = False
     handle_sinks: Codes = ()
     posix_decorators: Codes = ()
     files: tuple[Path, ...] = field(default=(), compare=False)  # the files read
@@ -134,7 +135,7 @@ def check_knowledge(found: Mapping[str, Codes], where: Callable[[str], str]) -> 
 def project_setting(key: str, raw: object, folder: str, where: str) -> Any:
     """``source-roots`` (folders, relative to the configuration's), ``cache-dir`` (a folder)
     and ``no-cache`` (true or false), as given in either file or on a command line."""
-    if key == NO_CACHE:
+    if key in (NO_CACHE, NO_PROJECT):
         value = raw if isinstance(raw, bool) else str(raw).strip().lower()
         if value in (True, "true", "1", "yes", "on"):
             return True
@@ -310,6 +311,7 @@ def read_pyproject(path: Path) -> dict[str, Any]:
         ROOTS: lambda v, w: project_setting(ROOTS, list(_strings(v, w)), folder, w),
         CACHE_DIR: lambda v, w: project_setting(CACHE_DIR, v, folder, w),
         NO_CACHE: lambda v, w: project_setting(NO_CACHE, v, folder, w),
+        NO_PROJECT: lambda v, w: project_setting(NO_PROJECT, v, folder, w),
     }
     found: dict[str, Any] = {}
     for key, value in section.items():
@@ -344,6 +346,7 @@ def load(flake8_file: Optional[Path], pyproject: Optional[Path]) -> Settings:
         source_roots=merged.get(ROOTS, ()),
         cache_dir=merged.get(CACHE_DIR),
         no_cache=bool(merged.get(NO_CACHE, False)),
+        no_project=bool(merged.get(NO_PROJECT, False)),
         files=tuple(path for path in (flake8_file, pyproject) if path is not None),
     )
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 
 from . import __version__
 from .check import check_source
-from .config import CACHE_DIR, DECORATORS, FACTORIES, KNOWLEDGE, NO_CACHE, PROJECT, ROOTS, SINKS, ConfigError, for_plugin, project_for_plugin
+from .config import CACHE_DIR, DECORATORS, FACTORIES, KNOWLEDGE, NO_CACHE, NO_PROJECT, PROJECT, ROOTS, SINKS, ConfigError, for_plugin, project_for_plugin
 from .project import Project, for_settings
 from .project.cache import FOLDER
 
@@ -78,6 +78,14 @@ class Plugin:
             "current folder). Also `cache-dir` in [tool.flake8-winsock].",
         )
         manager.add_option(
+            "--winsock-no-project",
+            action="store_true",
+            parse_from_config=True,
+            help="Analyse every module alone: no summaries of the project's other modules "
+            "(cheaper on a cold run, blind across modules). Also `no-project = true` in "
+            "[tool.flake8-winsock].",
+        )
+        manager.add_option(
             "--winsock-no-cache",
             action="store_true",
             parse_from_config=True,
@@ -96,7 +104,9 @@ class Plugin:
             given = {key: getattr(options, "winsock_" + key.replace("-", "_"), None) for key in PROJECT}
             found = project_for_plugin(given, config_file, isolated)
             knowledge = (cls.knowledge.get(FACTORIES, ()), cls.knowledge.get(SINKS, ()), cls.knowledge.get(DECORATORS, ()))
-            cls.project = for_settings(found.get(ROOTS, ()), found.get(CACHE_DIR), bool(found.get(NO_CACHE)), knowledge)
+            cls.project = for_settings(
+                found.get(ROOTS, ()), found.get(CACHE_DIR), bool(found.get(NO_CACHE)), knowledge, bool(found.get(NO_PROJECT))
+            )
         except ConfigError as error:  # the configuration is wrong: say so, as flake8 does for its own
             print(f"flake8-winsock: {error}", file=sys.stderr)
             raise SystemExit(2) from None

@@ -159,3 +159,9 @@ def test_the_blind_projects() -> None:
             found |= {(path, line, code) for line, code in findings(path, project)}
     assert found <= marked, sorted(found - marked)
     assert len(marked) == 51 and len(found) >= 48, sorted(marked - found)
+
+
+def test_no_project_analyses_each_module_alone() -> None:
+    worker = PROJECTS / "relay" / "relay" / "worker.py"
+    alone = {(f.line, f.code) for f in check_source(worker.read_text(encoding="utf-8"), str(worker))}
+    assert findings(worker, for_settings(no_cache=True, no_project=True)) == alone

@@ -90,8 +90,8 @@ class Calls:
     def serves(self, server: str, call: Invocation) -> None:
         """A library server made with a function it calls with each connection's socket
         (``StreamServer(address, handle)``): the function's parameters get what it gives."""
-        info = self.program.classes.get(server)
-        direct = info.libraries() if info is not None else [server]
+        own = self.program.classes.get(server)
+        direct = own.libraries() if own is not None else [server]
         for cls in [found for each in direct if each in catalog.LIBRARY_CLASSES for found in catalog.library_classes(each)]:
             if cls in catalog.CALLBACKS:
                 (position, keyword), kinds = catalog.CALLBACKS[cls]

@@ -35,12 +35,15 @@ def for_settings(
     cache_dir: Optional[str] = None,
     no_cache: bool = False,
     knowledge: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ()),
+    no_project: bool = False,
 ) -> "Project":
     """The project of a run: its configured roots, its cache (unless turned off), and the
-    knowledge settings, which the cache keys on."""
-    settings = "\n".join("\0".join(part) for part in (*knowledge, source_roots))
+    knowledge settings, which the cache keys on; with ``no_project``, each module alone."""
+    settings = "\n".join("\0".join(part) for part in (*knowledge, source_roots, ("alone",) if no_project else ()))
     cache = None if no_cache else Cache(cache_dir or FOLDER, settings)
-    return Project(tuple(source_roots), cache, catalog.knowledge(*knowledge))
+    project = Project(tuple(source_roots), cache, catalog.knowledge(*knowledge))
+    project.linked = not no_project
+    return project
 
 
 class Project:
@@ -56,6 +59,7 @@ class Project:
         self.starred: dict[str, list[str]] = {}  # a module -> the modules it star-imports
         self.bound_names: dict[str, frozenset[str]] = {}
         self.slices: dict[str, Optional[Slice]] = {}
+        self.linked = True  # False: every module is analysed alone (the cache still works)
         self.prefilter = True  # summarise as empty what the pre-pass says can give nothing
 
     def imports_of(self, path: str) -> dict[str, str]:
@@ -87,6 +91,8 @@ class Project:
     def view(self, path: str, text: str) -> Optional["View"]:
         """The view of the module at ``path`` (its text as given), or None if it imports
         nothing of the project and no ``conftest.py`` fixture can reach it."""
+        if not self.linked:
+            return None
         view = View(self, os.path.abspath(path), text)
         return view if view.bindings or view.conftests else None
 
