@@ -375,6 +375,30 @@ GUARDED = {
             if hasattr(os, "fork"):
                 os.close(s.fileno())
         """,
+    "an and statement": """
+        import os, socket, sys
+        def f(s: socket.socket):
+            not sys.platform.startswith("win") and os.fstat(s.fileno())
+        """,
+    "an or statement on a flag": """
+        import os, socket, sys
+        WINDOWS = sys.platform == "win32"
+        def f(s: socket.socket):
+            WINDOWS or os.set_blocking(s.fileno(), False)
+        """,
+    "a flag made of flags": """
+        import os, socket, sys
+        WINDOWS = sys.platform == "win32"
+        POSIX = not WINDOWS and hasattr(os, "fork")
+        def f(s: socket.socket):
+            if POSIX:
+                os.set_blocking(s.fileno(), False)
+        """,
+    "a conditional expression": """
+        import os, socket, sys
+        def f(s: socket.socket):
+            return s.recv(1) if sys.platform == "win32" else os.read(s.fileno(), 1)
+        """,
 }
 
 

@@ -21,7 +21,7 @@ from .calls import Calls
 from .classes import Classes
 from .containers import Containers
 from .contents import global_slot
-from .platform import Platform
+from .platform import Platform, both, either
 from .program import FuncInfo, Program, Summary
 from .state import State
 from .syntax import Invocation, argument, dotted, string
@@ -72,7 +72,13 @@ class Evaluator:
         if isinstance(node, cst.IfExp):
             return self.choose(node)
         if isinstance(node, cst.BooleanOperation):
-            return join(self.value_of(node.left), self.value_of(node.right))
+            first, second = self.value_of(node.left), self.value_of(node.right)
+            if isinstance(first, Guard) or isinstance(second, Guard):  # a flag: ``IS_LINUX = ... and ...``
+                return both(first, second) if isinstance(node.operator, cst.And) else either(first, second)
+            return join(first, second)
+        if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+            negated = self.value_of(node.expression)
+            return negated.negated() if isinstance(negated, Guard) else None
         if isinstance(node, cst.Comparison):
             return self.platform.comparison(node)
         return None

@@ -22,12 +22,41 @@ Evaluate = Callable[[Optional[cst.BaseExpression]], Value]
 
 
 def guard_for(windows: list[bool]) -> Optional[Guard]:
-    """The guard for "the platform is one of these", given which of them are Windows."""
-    if windows and all(windows):
-        return Guard(when_true=False, when_false=True)
-    if windows and not any(windows):
-        return Guard(when_true=True, when_false=None)
-    return None
+    """The guard for "the platform is one of these", given which of them are Windows.
+
+    True says POSIX only if none of them is Windows; false says POSIX as soon as one
+    is (``sys.platform.startswith(("win", "cygwin"))``: false is neither, so POSIX).
+    """
+    if not windows:
+        return None
+    true = False if all(windows) else True if not any(windows) else None
+    return Guard(when_true=true, when_false=True if any(windows) else None)
+
+
+def both(a: Value, b: Value) -> Optional[Guard]:
+    """``a and b`` for flags (``IS_POSIX = os.name == "posix" and not IS_MAC``): true says
+    what either says (the right side last); false holds when ``a`` is false, or ``a`` true
+    and ``b`` false, so it says what both those say."""
+    if not isinstance(a, Guard) and not isinstance(b, Guard):
+        return None
+    left, right = _as_guard(a), _as_guard(b)
+    true = right.when_true if right.when_true is not None else left.when_true
+    false_after_true = right.when_false if right.when_false is not None else left.when_true
+    return Guard(true, left.when_false if left.when_false == false_after_true else None)
+
+
+def either(a: Value, b: Value) -> Optional[Guard]:
+    """``a or b`` for flags: ``not (not a and not b)``."""
+    flipped = both(_flipped(a), _flipped(b))
+    return flipped.negated() if flipped is not None else None
+
+
+def _as_guard(value: Value) -> Guard:
+    return value if isinstance(value, Guard) else Guard(None, None)
+
+
+def _flipped(value: Value) -> Value:
+    return value.negated() if isinstance(value, Guard) else value
 
 
 class Platform:

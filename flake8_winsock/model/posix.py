@@ -1,0 +1,89 @@
+"""Where the statement flow learns that code runs on POSIX only.
+
+A branch's test says it for the branch (``flow``); here are the other ways: the sides of
+``and``, ``or`` and conditional expressions, run under what their test says; calls of
+what exists on POSIX only (``os.fork()``, ``pytest.importorskip("fcntl")``), after which
+the path goes on only on POSIX; and the test marks a module or class sets
+(``pytestmark``, Twisted's ``skip``). ``flow.Statements`` derives from it.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from .. import catalog
+from .binding import Binder
+from .evaluate import Evaluator
+from .frames import Env, merge
+from .state import State
+from .syntax import string
+from .values import POSIX, Ref, Value
+from .walker import Walker
+
+
+class PosixFacts(Walker):
+    state: State
+    evaluator: Evaluator
+    binder: Binder
+
+    def apply(self, facts: dict[str, Value]) -> None:
+        for key, value in facts.items():
+            self.state.env.bind(key, value)
+
+    # --- Marks ---------------------------------------------------------------------------
+
+    def marks(self, name: str, value: cst.BaseExpression) -> None:
+        """``pytestmark = pytest.mark.skipif(sys.platform == "win32", ...)``: the module (or
+        class) runs on POSIX only; so does a Twisted test class that sets ``skip`` on Windows."""
+        state = self.state
+        if name in catalog.MARK_NAMES and self.evaluator.platform.marked(value):
+            state.env.bind(POSIX, True)
+        elif name == catalog.SKIP_ATTRIBUTE and state.in_class_body and state.env.lookup(POSIX)[0] is False:
+            if state.current_class is not None:
+                state.current_class.posix = True
+
+    def after_posix_only_call(self, node: cst.BaseExpression) -> None:
+        """``pid = os.fork()``, ``fcntl = pytest.importorskip("fcntl")``: what follows runs on POSIX only."""
+        if isinstance(node, cst.Call):
+            func = self.evaluator.value_of(node.func)
+            if isinstance(func, Ref) and func.qualname in catalog.POSIX_ONLY:
+                self.state.env.bind(POSIX, True)
+            module = string(node.args[0].value) if node.args else None
+            if isinstance(func, Ref) and func.qualname in catalog.IMPORT_OR_SKIP and module is not None:
+                if module.split(".")[0] in catalog.POSIX_MODULES:
+                    self.state.env.bind(POSIX, True)
+
+    # --- Expressions that branch ---------------------------------------------------------
+
+    def visit_BooleanOperation(self, node: cst.BooleanOperation) -> bool:
+        """``IS_LINUX and os.fstat(fd)``, ``ON_WINDOWS or os.set_blocking(fd, False)``: the right
+        side runs only when the left is true (``and``) or false (``or``), and knows it."""
+        self.walk(node.left)
+        when_true, when_false = self.binder.narrowing(node.left)
+        facts = when_true if isinstance(node.operator, cst.And) else when_false
+        if not facts:
+            self.walk(node.right)  # nothing to know there: walked as any expression
+            return False
+        before = self.state.env
+        self.state.env = merge([before, self.side(before, node.right, facts)])
+        return False
+
+    def visit_IfExp(self, node: cst.IfExp) -> bool:
+        """``os.read(fd, n) if IS_POSIX else s.recv(n)``: each side knows what the test says."""
+        self.walk(node.test)
+        when_true, when_false = self.binder.narrowing(node.test)
+        if not when_true and not when_false:
+            self.walk(node.body)
+            self.walk(node.orelse)
+            return False
+        before = self.state.env
+        true_env = self.side(before, node.body, when_true)
+        self.state.env = merge([true_env, self.side(before, node.orelse, when_false)])
+        return False
+
+    def side(self, env: Env, node: cst.BaseExpression, facts: dict[str, Value]) -> Env:
+        """Walk an expression that runs only where ``facts`` hold, from a copy of ``env``."""
+        self.state.env = env.copy()
+        self.apply(facts)
+        self.walk(node)
+        return self.state.env
