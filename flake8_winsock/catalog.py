@@ -605,11 +605,22 @@ POSIX_ONLY = frozenset(
         "pty.fork",
     }
 )
-# Modules that do not exist on Windows: a module that imports one unconditionally (by a
-# statement of its own top level, not under ``try`` or ``if``) runs on POSIX only.
+# Modules that do not exist on Windows (the standard library's, and libraries that refuse
+# Windows): code after an import of one runs on POSIX only, on that path (an import
+# under ``try``/``except ImportError`` or ``contextlib.suppress`` leaves the path
+# that handles its failure open to Windows).
+POSIX_MODULES = frozenset(
+    {
+        "_posixshmem", "_posixsubprocess", "crypt", "fcntl", "grp", "nis", "ossaudiodev", "posix", "pty", "pwd",
+        "resource", "spwd", "syslog", "termios", "tty",
+        "uvloop",  # "uvloop does not support Windows": its import fails there
+    }
+)  # fmt: skip
 # Calls that skip a test where the module they import is missing (``pytest.importorskip("fcntl")``).
 IMPORT_OR_SKIP = frozenset({"pytest.importorskip"})
-POSIX_MODULES = frozenset({"fcntl", "grp", "posix", "pty", "pwd", "resource", "syslog", "termios", "tty"})
+# Context managers that swallow what their body raises: the path after one may come from
+# any point of the body.
+SUPPRESSORS = frozenset({"contextlib.suppress"})
 # Test decorators that skip a test (or a class of tests) on a condition.
 SKIP_UNLESS = frozenset({"unittest.skipUnless"})
 SKIP_IF = frozenset({"unittest.skipIf", "pytest.mark.skipif"})

@@ -67,10 +67,12 @@ class Statements(Definitions, PosixFacts):
 
     def visit_Import(self, node: cst.Import) -> bool:
         self.binder.bind_import(node)
+        self.after_import(node)
         return False
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
         self.binder.bind_import(node)
+        self.after_import(node)
         return False
 
     def leave_Assign(self, node: cst.Assign) -> None:
@@ -256,12 +258,18 @@ class Statements(Definitions, PosixFacts):
         return False
 
     def visit_With(self, node: cst.With) -> bool:
+        suppressing = False
         for item in node.items:
             self.walk(item.item)
+            if isinstance(item.item, cst.Call) and self.evaluator.names(item.item.func, catalog.SUPPRESSORS):
+                suppressing = True  # ``with contextlib.suppress(ImportError):``, as ``try``/``except: pass``
             if item.asname is not None:
                 entered = self.evaluator.classes.entered(item.item, node.asynchronous is not None)
                 self.binder.bind(item.asname.name, entered)
-        self.run_body(node.body)
+        if suppressing:
+            self.state.env = merge([self.state.env, self.branch(self.state.env, node.body)])
+        else:
+            self.run_body(node.body)
         return False
 
     # --- Expressions that open a scope ----------------------------------------------------

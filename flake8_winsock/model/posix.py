@@ -16,7 +16,7 @@ from .binding import Binder
 from .evaluate import Evaluator
 from .frames import Env, merge
 from .state import State
-from .syntax import string
+from .syntax import dotted, string
 from .values import POSIX, Ref, Value
 from .walker import Walker
 
@@ -52,6 +52,16 @@ class PosixFacts(Walker):
             if isinstance(func, Ref) and func.qualname in catalog.IMPORT_OR_SKIP and module is not None:
                 if module.split(".")[0] in catalog.POSIX_MODULES:
                     self.state.env.bind(POSIX, True)
+
+    def after_import(self, node: cst.Import | cst.ImportFrom) -> None:
+        """``import uvloop``, ``from termios import tcgetattr``: a module Windows lacks was
+        imported, so the path goes on on POSIX only (the module itself, at its top level)."""
+        if isinstance(node, cst.Import):
+            names = [dotted(alias.name) for alias in node.names]
+        else:
+            names = [dotted(node.module)] if node.module is not None and not node.relative else []
+        if any(name and name.split(".")[0] in catalog.POSIX_MODULES for name in names):
+            self.state.env.bind(POSIX, True)
 
     # --- Expressions that branch ---------------------------------------------------------
 

@@ -16,7 +16,6 @@ from typing import Optional
 
 import libcst as cst
 
-from .. import catalog
 from .flow import Statements
 from .frames import Env
 from .program import ClassInfo, ClassRun, FuncInfo, FunctionRun, Summary, Work
@@ -44,8 +43,6 @@ class Runner:
         for state.top, statement in enumerate(module.body):
             state.env_at_module_level = state.env
             self.statements.run_block([statement])
-            if _imports_posix_module(statement):  # the module cannot be imported on Windows
-                state.env.bind(POSIX, True)
         state.contents.commit(state.run)
         state.module_env = state.env
         state.module_env.dead = False
@@ -182,20 +179,6 @@ def _resolved(info: ClassInfo) -> list[FuncInfo]:
         for method in owner.methods:
             found.setdefault(method.node.name.value, method)
     return list(found.values())
-
-
-def _imports_posix_module(statement: cst.CSTNode) -> bool:
-    """``import pty``, ``from termios import ...``: a module that does not exist on Windows."""
-    for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
-        if isinstance(small, cst.Import):
-            names = [dotted(alias.name) for alias in small.names]
-        elif isinstance(small, cst.ImportFrom) and small.module is not None and not small.relative:
-            names = [dotted(small.module)]
-        else:
-            continue
-        if any(name and name.split(".")[0] in catalog.POSIX_MODULES for name in names):
-            return True
-    return False
 
 
 def _joined(values: list[Value]) -> Value:
