@@ -584,7 +584,7 @@ PLATFORM_TEST_CALLS = {
     "twisted.python.runtime.platform.isMacOSX": False,
 }
 # Names that exist only on POSIX: ``hasattr(os, "fork")`` is a POSIX test, and code after
-# a statement calling one of them runs on POSIX only.
+# a call of one of them (anywhere in an expression) runs on POSIX only, on that path.
 POSIX_ONLY = frozenset(
     {
         "os.fork",
@@ -605,6 +605,10 @@ POSIX_ONLY = frozenset(
         "pty.fork",
     }
 )
+# Calls that fork, and where in their result the process id is (None: the result itself;
+# else the position in a tuple of that size): 0 in the child, so that ``pid == 0`` holds
+# only in a fork's child, on POSIX.
+FORKS: dict[str, Optional[tuple[int, int]]] = {"os.fork": None, "os.forkpty": (0, 2), "pty.fork": (0, 2)}
 # Modules that do not exist on Windows (the standard library's, and libraries that refuse
 # Windows): code after an import of one runs on POSIX only, on that path (an import
 # under ``try``/``except ImportError`` or ``contextlib.suppress`` leaves the path

@@ -81,10 +81,8 @@ class Statements(Definitions, PosixFacts):
             self.binder.bind(target.target, value)
             if isinstance(target.target, cst.Name):
                 self.marks(target.target.value, node.value)
-        self.after_posix_only_call(node.value)
 
     def leave_Expr(self, node: cst.Expr) -> None:
-        self.after_posix_only_call(node.value)
         if isinstance(node.value, cst.Call) and self.evaluator.never_returns(node.value):
             self.state.env.dead = True  # ``pytest.skip(...)``, ``sys.exit()``: as after ``raise``
 

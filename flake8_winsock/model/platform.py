@@ -16,7 +16,7 @@ import libcst as cst
 
 from .. import catalog
 from .syntax import argument, string
-from .values import Guard, Ref, Skip, Tup, Value
+from .values import Forked, Guard, Ref, Skip, Tup, Value
 
 Evaluate = Callable[[Optional[cst.BaseExpression]], Value]
 
@@ -73,10 +73,14 @@ class Platform:
         return catalog.PLATFORM_PROBES.get(value.qualname + ("()" if called else ""))
 
     def comparison(self, node: cst.Comparison) -> Optional[Guard]:
-        """``sys.platform == "win32"``, ``os.name != "nt"``, ``sys.platform in (...)``."""
+        """``sys.platform == "win32"``, ``os.name != "nt"``, ``sys.platform in (...)``; ``pid == 0``
+        after ``pid = os.fork()`` (true in the child only, and there is no fork on Windows)."""
         if len(node.comparisons) != 1:
             return None
         operator, other = node.comparisons[0].operator, node.comparisons[0].comparator
+        if isinstance(other, cst.Integer) and other.value == "0" and isinstance(self.evaluate(node.left), Forked):
+            child = Guard(when_true=True, when_false=None)  # ``pid == 0``: a fork's child
+            return child if isinstance(operator, cst.Equal) else child.negated() if isinstance(operator, cst.NotEqual) else None
         marker = self.probe(node.left)
         if marker is None:
             return None
@@ -103,7 +107,7 @@ class Platform:
 
     def is_call(self, qualname: str) -> bool:
         return (
-            qualname in ("hasattr", *catalog.PLATFORM_TEST_CALLS, *catalog.SKIP_IF, *catalog.SKIP_UNLESS)
+            qualname in ("hasattr", *catalog.PLATFORM_TEST_CALLS, *catalog.SKIP_IF, *catalog.SKIP_UNLESS, *catalog.FORKS)
             or qualname.endswith(".startswith")
         )
 
@@ -112,6 +116,9 @@ class Platform:
         and the test marks ``unittest.skipIf(cond, ...)``, ``pytest.mark.skipif(cond, ...)``."""
         if qualname in catalog.PLATFORM_TEST_CALLS:
             return guard_for([catalog.PLATFORM_TEST_CALLS[qualname]])
+        if qualname in catalog.FORKS:  # ``os.fork()``, ``pid, fd = pty.fork()``
+            place = catalog.FORKS[qualname]
+            return Forked() if place is None else Tup(tuple(Forked() if i == place[0] else None for i in range(place[1])))
         if qualname in catalog.SKIP_IF or qualname in catalog.SKIP_UNLESS:
             condition = argument(node, 0, "condition")
             text = string(condition)

@@ -2,9 +2,10 @@
 
 A branch's test says it for the branch (``flow``); here are the other ways: the sides of
 ``and``, ``or`` and conditional expressions, run under what their test says; calls of
-what exists on POSIX only (``os.fork()``, ``pytest.importorskip("fcntl")``), after which
-the path goes on only on POSIX; and the test marks a module or class sets
-(``pytestmark``, Twisted's ``skip``). ``flow.Statements`` derives from it.
+what exists on POSIX only (``os.fork()``, ``pytest.importorskip("fcntl")``) and imports
+of modules Windows lacks (``import uvloop``), after which the path goes on only on
+POSIX; and the test marks a module or class sets (``pytestmark``, Twisted's ``skip``).
+``flow.Statements`` derives from it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from .state import State
 from .syntax import dotted, string
 from .values import POSIX, Ref, Value
 from .walker import Walker
+
+
+_POSIX_CALL_NAMES = frozenset(q.rsplit(".", 1)[-1] for q in (*catalog.POSIX_ONLY, *catalog.IMPORT_OR_SKIP))
 
 
 class PosixFacts(Walker):
@@ -42,16 +46,22 @@ class PosixFacts(Walker):
             if state.current_class is not None:
                 state.current_class.posix = True
 
-    def after_posix_only_call(self, node: cst.BaseExpression) -> None:
-        """``pid = os.fork()``, ``fcntl = pytest.importorskip("fcntl")``: what follows runs on POSIX only."""
-        if isinstance(node, cst.Call):
-            func = self.evaluator.value_of(node.func)
-            if isinstance(func, Ref) and func.qualname in catalog.POSIX_ONLY:
-                self.state.env.bind(POSIX, True)
-            module = string(node.args[0].value) if node.args else None
-            if isinstance(func, Ref) and func.qualname in catalog.IMPORT_OR_SKIP and module is not None:
-                if module.split(".")[0] in catalog.POSIX_MODULES:
-                    self.state.env.bind(POSIX, True)
+    def leave_Call(self, node: cst.Call) -> None:
+        """``pid = os.fork()``, ``if os.getuid() == 0:``, ``fcntl = pytest.importorskip("fcntl")``:
+        the call succeeded, so the path goes on on POSIX only (where an ``and``, ``or`` or
+        conditional expression makes the call, only that side knows it)."""
+        func = node.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+        if name not in _POSIX_CALL_NAMES:
+            return
+        callee = self.evaluator.value_of(func)
+        if not isinstance(callee, Ref):
+            return
+        if callee.qualname in catalog.POSIX_ONLY:
+            self.state.env.bind(POSIX, True)
+        module = string(node.args[0].value) if node.args else None
+        if callee.qualname in catalog.IMPORT_OR_SKIP and module is not None and module.split(".")[0] in catalog.POSIX_MODULES:
+            self.state.env.bind(POSIX, True)
 
     def after_import(self, node: cst.Import | cst.ImportFrom) -> None:
         """``import uvloop``, ``from termios import tcgetattr``: a module Windows lacks was
@@ -70,25 +80,16 @@ class PosixFacts(Walker):
         side runs only when the left is true (``and``) or false (``or``), and knows it."""
         self.walk(node.left)
         when_true, when_false = self.binder.narrowing(node.left)
-        facts = when_true if isinstance(node.operator, cst.And) else when_false
-        if not facts:
-            self.walk(node.right)  # nothing to know there: walked as any expression
-            return False
         before = self.state.env
-        self.state.env = merge([before, self.side(before, node.right, facts)])
+        self.meet(before, [before, self.side(before, node.right, when_true if isinstance(node.operator, cst.And) else when_false)])
         return False
 
     def visit_IfExp(self, node: cst.IfExp) -> bool:
         """``os.read(fd, n) if IS_POSIX else s.recv(n)``: each side knows what the test says."""
         self.walk(node.test)
         when_true, when_false = self.binder.narrowing(node.test)
-        if not when_true and not when_false:
-            self.walk(node.body)
-            self.walk(node.orelse)
-            return False
         before = self.state.env
-        true_env = self.side(before, node.body, when_true)
-        self.state.env = merge([true_env, self.side(before, node.orelse, when_false)])
+        self.meet(before, [self.side(before, node.body, when_true), self.side(before, node.orelse, when_false)])
         return False
 
     def side(self, env: Env, node: cst.BaseExpression, facts: dict[str, Value]) -> Env:
@@ -97,3 +98,11 @@ class PosixFacts(Walker):
         self.apply(facts)
         self.walk(node)
         return self.state.env
+
+    def meet(self, before: Env, paths: list[Env]) -> None:
+        """Where the paths of an expression meet; ``before`` again if none of them changed anything
+        (most expressions: no new layer for the frame to carry)."""
+        if all(path is before or (path.dead == before.dead and not path.changed_keys(before)) for path in paths):
+            self.state.env = before
+        else:
+            self.state.env = merge(paths)

@@ -3,7 +3,8 @@
 ``None`` stands for "unknown": anything the model has no evidence about. Only
 ``Sock`` and ``Handle`` are what rules look for; the others exist to resolve names
 (``Ref``), methods (``Inst``, ``Member``), unpacking (``Tup``), iteration (``Many``, ``Bag``),
-parameters while a function is summarised (``Param``) and platform tests (``Guard``).
+parameters while a function is summarised (``Param``) and platform tests (``Guard``,
+``Skip``, ``Forked``).
 """
 
 from __future__ import annotations
@@ -162,6 +163,11 @@ class Skip:
     posix: bool
 
 
+@dataclass(frozen=True)
+class Forked:
+    """What a fork returns (``os.fork()``): the child's process id, 0 in the child."""
+
+
 class _NoneLiteral:
     """The literal ``None``: it joins with anything without diluting it."""
 
@@ -183,7 +189,9 @@ class _Other:
 
 OTHER = _Other()
 
-Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Bag, Factory, Alias, Guard, Skip, bool, _NoneLiteral, _Other, None]
+Value = Union[
+    Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Bag, Factory, Alias, Guard, Skip, Forked, bool, _NoneLiteral, _Other, None
+]
 Evidence = Union[Sock, Handle]
 
 
