@@ -583,6 +583,13 @@ PLATFORM_TEST_CALLS = {
     "twisted.python.runtime.platform.isLinux": False,
     "twisted.python.runtime.platform.isMacOSX": False,
 }
+# Socket families that no Windows CPython has (``socket.AF_UNIX`` does not exist there): a
+# socket of one exists on POSIX only, so the C runtime rules are silent for it (the Win32
+# rules are not: a Win32 call on a socket's handle is wrong whatever its family, and
+# Winsock itself has ``AF_UNIX``). ``hasattr(socket, "AF_UNIX")`` is a POSIX test.
+POSIX_FAMILIES = frozenset(
+    {"socket.AF_UNIX", "socket.AF_PACKET", "socket.AF_NETLINK", "socket.AF_CAN", "socket.AF_ALG", "socket.AF_VSOCK", "socket.AF_TIPC"}
+)
 # Names that exist only on POSIX: ``hasattr(os, "fork")`` is a POSIX test, and code after
 # a call of one of them (anywhere in an expression) runs on POSIX only, on that path.
 POSIX_ONLY = frozenset(
@@ -603,8 +610,17 @@ POSIX_ONLY = frozenset(
         "os.uname",
         "os.setuid",
         "pty.fork",
+        *POSIX_FAMILIES,
     }
 )
+# Calls that make a socket of the family they are given (position, keyword); the sockets a
+# socket makes (``accept()``, ``dup()``) are of its family.
+SOCKET_FAMILIES: dict[str, tuple[Optional[int], Optional[str]]] = {
+    "socket.socket": (0, "family"),
+    "socket.socketpair": (0, "family"),
+    "socket.fromfd": (1, "family"),
+    "socket.create_server": (None, "family"),
+}
 # Calls that fork, and where in their result the process id is (None: the result itself;
 # else the position in a tuple of that size): 0 in the child, so that ``pid == 0`` holds
 # only in a fork's child, on POSIX.

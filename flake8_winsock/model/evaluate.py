@@ -126,7 +126,7 @@ class Evaluator:
         if isinstance(func, Factory):
             return func.made
         if isinstance(func, Ref):
-            return self.result(func.qualname, node, None, None)
+            return self.platform.family(func.qualname, node, None, self.result(func.qualname, node, None, None))
         if isinstance(func, Member) and isinstance(func.receiver, Param):
             kind = self.call_results.get(f"{catalog.SOCKET_CLASS}.{func.name}")
             param = func.receiver
@@ -156,7 +156,8 @@ class Evaluator:
             bag = func.receiver
             return self.containers.view(bag, catalog.BAG_KINDS[bag.kind].get(func.name), func.receiver_name)
         if isinstance(func, Member):
-            return self.result(f"{catalog.SOCKET_CLASS}.{func.name}", node, func.receiver, func.receiver_name)
+            made = self.result(f"{catalog.SOCKET_CLASS}.{func.name}", node, func.receiver, func.receiver_name)
+            return self.platform.family(f"{catalog.SOCKET_CLASS}.{func.name}", node, func.receiver, made)
         if isinstance(node.func, cst.Attribute):
             return self.evident_method(node, node.func)
         return None
@@ -255,9 +256,9 @@ class Evaluator:
             return Tup(tuple(self.substituted(item, info, call, bound, node) for item in returned.items))
         origin = self.state.origin(f"{info.name}()", node)
         if isinstance(returned, Sock):
-            return Sock(origin)
+            return returned.moved(origin)
         if isinstance(returned, Handle):
-            return Handle(Sock(origin), None)
+            return Handle(returned.sock.moved(origin), None)
         return returned if isinstance(returned, (Inst, Many)) else None
 
     # --- What a call calls, and what it gives the module's functions ------------------------

@@ -10,13 +10,14 @@ POSIX-only decorators a library or the project names.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Optional, Sequence
 
 import libcst as cst
 
 from .. import catalog
 from .syntax import argument, string
-from .values import Forked, Guard, Ref, Skip, Tup, Value
+from .values import Forked, Guard, Ref, Skip, Sock, Tup, Value
 
 Evaluate = Callable[[Optional[cst.BaseExpression]], Value]
 
@@ -143,6 +144,15 @@ class Platform:
             return guard_for([text.startswith(marker) for text in literals]) if marker and literals else None
         return None
 
+    def family(self, qualname: str, node: cst.Call, receiver: Value, made: Value) -> Value:
+        """The sockets a call makes, of a family that exists on POSIX only when the call says
+        so (``socket.socket(socket.AF_UNIX)``) or its socket is one (``unix.accept()``)."""
+        posix = isinstance(receiver, Sock) and receiver.posix
+        if not posix and qualname in catalog.SOCKET_FAMILIES:
+            family = self.evaluate(argument(node, *catalog.SOCKET_FAMILIES[qualname]))
+            posix = isinstance(family, Ref) and family.qualname in catalog.POSIX_FAMILIES
+        return _of_posix_family(made) if posix else made
+
     def posix_only(self, value: Value) -> bool:
         """Whether a decorator or a mark (or a list of them) skips everywhere but on POSIX."""
         if isinstance(value, Skip):
@@ -172,6 +182,12 @@ class Platform:
             callee = self.evaluate(expression.func)
             return isinstance(callee, Ref) and callee.qualname in self.posix_decorators
         return False
+
+
+def _of_posix_family(value: Value) -> Value:
+    if isinstance(value, Sock):
+        return replace(value, posix=True)
+    return Tup(tuple(_of_posix_family(item) for item in value.items)) if isinstance(value, Tup) else value
 
 
 def _strings(node: Optional[cst.BaseExpression]) -> Optional[list[str]]:

@@ -21,7 +21,7 @@ from .frames import Env
 from .program import ClassInfo, ClassRun, FuncInfo, FunctionRun, Summary, Work
 from .state import State, Summarising
 from .syntax import dotted
-from .values import NONE, POSIX, Inst, Origin, Param, Ref, Sock, Value, given, is_evidence, join
+from .values import NONE, POSIX, Inst, Origin, Param, Ref, Sock, Value, given, is_evidence, join, posix_family
 
 MAX_ROUNDS = 4  # runs of a class's methods until ``self`` settles
 MAX_RUNS = 4  # runs of a function as its callers give it more
@@ -72,13 +72,15 @@ class Runner:
         state.top, state.run = saved
 
     def give(self, info: FuncInfo, values: dict[str, Value], hop: Optional[Origin]) -> None:
-        """A call gives ``info``'s parameters these values: keep the first evidence each gets
-        (``hop`` the module's call that gives them; None: a library's call, its values made there)."""
+        """A call gives ``info``'s parameters these values: keep the first evidence each gets, or
+        a socket of any family where it had one of a POSIX-only family (``hop`` the module's
+        call that gives them; None: a library's call, its values made there)."""
         if self.state.summaries:
             return  # a summary's values stand for any call: they give nothing
         changed = False
         for name, value in values.items():
-            if is_evidence(value) and not is_evidence(info.given.get(name)):
+            known = info.given.get(name)
+            if is_evidence(value) and (not is_evidence(known) or posix_family(known) > posix_family(value)):
                 info.given[name] = given(value, hop) if hop is not None else value
                 changed = True
         if changed:
