@@ -394,6 +394,12 @@ GUARDED = {
             if POSIX:
                 os.set_blocking(s.fileno(), False)
         """,
+    "a skip in an and statement": """
+        import os, pytest, socket, sys
+        def test_close(s: socket.socket):
+            sys.platform == "win32" and pytest.skip("POSIX only")
+            os.close(s.fileno())
+        """,
     "a conditional expression": """
         import os, socket, sys
         def f(s: socket.socket):

@@ -82,10 +82,6 @@ class Statements(Definitions, PosixFacts):
             if isinstance(target.target, cst.Name):
                 self.marks(target.target.value, node.value)
 
-    def leave_Expr(self, node: cst.Expr) -> None:
-        if isinstance(node.value, cst.Call) and self.evaluator.never_returns(node.value):
-            self.state.env.dead = True  # ``pytest.skip(...)``, ``sys.exit()``: as after ``raise``
-
     def leave_AnnAssign(self, node: cst.AnnAssign) -> None:
         value = self.evaluator.value_of(node.value)
         if not isinstance(value, (Sock, Many)):

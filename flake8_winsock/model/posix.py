@@ -23,6 +23,7 @@ from .walker import Walker
 
 
 _POSIX_CALL_NAMES = frozenset(q.rsplit(".", 1)[-1] for q in (*catalog.POSIX_ONLY, *catalog.IMPORT_OR_SKIP))
+_NO_RETURN_NAMES = frozenset(q.rsplit(".", 1)[-1] for q in catalog.NO_RETURN) | catalog.NO_RETURN_METHODS
 
 
 class PosixFacts(Walker):
@@ -49,9 +50,13 @@ class PosixFacts(Walker):
     def leave_Call(self, node: cst.Call) -> None:
         """``pid = os.fork()``, ``if os.getuid() == 0:``, ``fcntl = pytest.importorskip("fcntl")``:
         the call succeeded, so the path goes on on POSIX only (where an ``and``, ``or`` or
-        conditional expression makes the call, only that side knows it)."""
+        conditional expression makes the call, only that side knows it). After a call that
+        never returns (``pytest.skip()``, ``sys.exit()``, ``self.skipTest()``), it goes on
+        nowhere, as after ``raise``."""
         func = node.func
         name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+        if name in _NO_RETURN_NAMES and self.evaluator.never_returns(node):
+            self.state.env.dead = True
         if name not in _POSIX_CALL_NAMES:
             return
         callee = self.evaluator.value_of(func)
@@ -80,8 +85,10 @@ class PosixFacts(Walker):
         side runs only when the left is true (``and``) or false (``or``), and knows it."""
         self.walk(node.left)
         when_true, when_false = self.binder.narrowing(node.left)
+        runs, skipped = (when_true, when_false) if isinstance(node.operator, cst.And) else (when_false, when_true)
         before = self.state.env
-        self.meet(before, [before, self.side(before, node.right, when_true if isinstance(node.operator, cst.And) else when_false)])
+        without = self.facing(before, skipped)  # the right side not run: the left decided
+        self.meet(before, [without, self.side(before, node.right, runs)])
         return False
 
     def visit_IfExp(self, node: cst.IfExp) -> bool:
@@ -94,10 +101,18 @@ class PosixFacts(Walker):
 
     def side(self, env: Env, node: cst.BaseExpression, facts: dict[str, Value]) -> Env:
         """Walk an expression that runs only where ``facts`` hold, from a copy of ``env``."""
-        self.state.env = env.copy()
-        self.apply(facts)
+        self.state.env = self.facing(env, facts) if facts else env.copy()
         self.walk(node)
         return self.state.env
+
+    def facing(self, env: Env, facts: dict[str, Value]) -> Env:
+        """``env`` where ``facts`` hold (itself, if there are none)."""
+        if not facts:
+            return env
+        env = env.copy()
+        for key, value in facts.items():
+            env.bind(key, value)
+        return env
 
     def meet(self, before: Env, paths: list[Env]) -> None:
         """Where the paths of an expression meet; ``before`` again if none of them changed anything
