@@ -229,6 +229,9 @@ LIBRARY_CLASSES = frozenset(
 # ``@property``, ``@functools.cached_property``, ``@cached_property``).
 PROPERTY_DECORATORS = frozenset({"property", "functools.cached_property", "cached_property"})
 
+# Calls that take a function without calling it, to copy its name and docstring onto a wrapper.
+WRAPS = frozenset({"functools.wraps", "functools.update_wrapper"})
+
 # Decorators that make a generator function a context manager: ``with`` enters what it yields.
 CONTEXT_MANAGERS = frozenset({"contextlib.contextmanager", "contextlib.asynccontextmanager"})
 
@@ -422,6 +425,7 @@ PASS_THROUGH: dict[str, int] = {
     "ctypes.wintypes.HFILE": 0,
     "cffi.FFI.cast": 1,
     "typing.cast": 1,
+    "functools.update_wrapper": 0,  # the wrapper, given the wrapped function's name and docstring
 }
 # Casts whose first argument, a type, says what the value is: a socket type makes it one.
 CASTS = frozenset({"typing.cast"})

@@ -64,6 +64,9 @@ class Platform:
     def __init__(self, evaluate: Evaluate, posix_decorators: frozenset[str]) -> None:
         self.evaluate = evaluate
         self.posix_decorators = posix_decorators
+        # Set by the model: whether one of the module's own decorators lets what it decorates
+        # run on POSIX only (``decorators``).
+        self.judge: Callable[[cst.BaseExpression], bool] = lambda expression: False
 
     def probe(self, node: cst.BaseExpression) -> Optional[str]:
         """The Windows prefix of a platform probe (``sys.platform``, ``os.name``, ...)."""
@@ -172,7 +175,8 @@ class Platform:
     def decorated_posix(self, decorators: Sequence[cst.Decorator]) -> bool:
         """A test skipped unless on POSIX: ``@unittest.skipIf(sys.platform == "win32", ...)``,
         ``@skip_on_windows`` (a name for one), ``@skipIfNonUnix`` (a library's),
-        ``@skipOnWindows("reason")`` (a library's, given its reason)."""
+        ``@skipOnWindows("reason")`` (a library's, given its reason), ``@posix_only`` (the
+        module's own, whose wrapper refuses Windows)."""
         return any(self.skips_but_posix(decorator.decorator) for decorator in decorators)
 
     def skips_but_posix(self, expression: cst.BaseExpression) -> bool:
@@ -180,8 +184,9 @@ class Platform:
             return True
         if isinstance(expression, cst.Call):  # a POSIX-only decorator given its reason
             callee = self.evaluate(expression.func)
-            return isinstance(callee, Ref) and callee.qualname in self.posix_decorators
-        return False
+            if isinstance(callee, Ref) and callee.qualname in self.posix_decorators:
+                return True
+        return self.judge(expression)
 
 
 def _of_posix_family(value: Value) -> Value:

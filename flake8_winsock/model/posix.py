@@ -16,7 +16,7 @@ from .. import catalog
 from .binding import Binder
 from .evaluate import Evaluator
 from .frames import Env, merge
-from .state import State
+from .state import Judging, State
 from .syntax import dotted, string
 from .values import POSIX, Ref, Value
 from .walker import Walker
@@ -54,6 +54,8 @@ class PosixFacts(Walker):
         never returns (``pytest.skip()``, ``sys.exit()``, ``self.skipTest()``), it goes on
         nowhere, as after ``raise``."""
         func = node.func
+        if self.state.summaries and isinstance(self.state.summaries[-1], Judging):
+            self.judged_call(node, self.state.summaries[-1])
         name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
         if name in _NO_RETURN_NAMES and self.evaluator.never_returns(node):
             self.state.env.dead = True
@@ -67,6 +69,16 @@ class PosixFacts(Walker):
         module = string(node.args[0].value) if node.args else None
         if callee.qualname in catalog.IMPORT_OR_SKIP and module is not None and module.split(".")[0] in catalog.POSIX_MODULES:
             self.state.env.bind(POSIX, True)
+
+    def judged_call(self, node: cst.Call, judging: Judging) -> None:
+        """In a decorator being judged: a call of the function it decorates, or a call it is
+        handed to (but ``functools.wraps(func)``), and whether it runs on POSIX only."""
+        evaluate, watched = self.evaluator.value_of, judging.watched
+        called = evaluate(node.func) == watched
+        if called or (
+            any(evaluate(arg.value) == watched for arg in node.args) and not self.evaluator.names(node.func, catalog.WRAPS)
+        ):
+            judging.calls.append(self.state.posix_only_here())
 
     def after_import(self, node: cst.Import | cst.ImportFrom) -> None:
         """``import uvloop``, ``from termios import tcgetattr``: a module Windows lacks was

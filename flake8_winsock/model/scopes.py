@@ -105,9 +105,12 @@ class Runner:
         info.summary = Summary(_joined(summarising.returns), bool(summarising.yields), _joined(summarising.yields))
         return info.summary
 
-    def run_function(self, info: FuncInfo, parent: Env, posix: bool, cls: Optional[ClassInfo] = None) -> None:
+    def run_function(
+        self, info: FuncInfo, parent: Env, posix: bool, cls: Optional[ClassInfo] = None, bound: Optional[dict[str, Value]] = None
+    ) -> None:
         """Run a function's body; a method's ``self`` is an instance of ``cls`` (a class that
-        inherits it) or of its own class."""
+        inherits it) or of its own class. ``bound``: what its parameters hold, whatever else
+        is known (a decorator judged by what it does with the function it is given)."""
         state, node, owner = self.state, info.node, cls or info.owner
         saved = (state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body, state.top)
         saved_globals, state.global_names = state.global_names, set()
@@ -123,7 +126,9 @@ class Runner:
         for i, param in enumerate([*params.posonly_params, *params.params, *params.kwonly_params]):
             name = param.name.value
             value: Value
-            if i == 0 and owner is not None and not is_static:
+            if bound is not None:
+                value = bound.get(name)
+            elif i == 0 and owner is not None and not is_static:
                 state.self_name = name
                 value = Sock(state.origin(f"{owner.name} instance", param)) if owner.is_socket else Inst(owner.key)
             elif i == 0 and owner is not None and "classmethod" in decorators:
@@ -136,7 +141,7 @@ class Runner:
             state.env.bind(name, value)
         for star in (params.star_arg, params.star_kwarg):
             if isinstance(star, cst.Param):
-                state.env.bind(star.name.value, None if summarising else info.given.get(star.name.value))
+                state.env.bind(star.name.value, None if summarising or bound is not None else info.given.get(star.name.value))
         self.statements.run_body(node.body)
         state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body, state.top = saved
         state.global_names = saved_globals
