@@ -45,3 +45,8 @@ def nested_too_deeply(line: int) -> Finding:
 
 
 TOO_DEEP = "is nested too deeply to follow"
+
+
+def refused_statement(line: int, reason: str) -> Finding:
+    """WSK900 for a statement LibCST refuses, which could matter to a finding; the rest was analysed."""
+    return not_analysed(f"LibCST cannot parse the statement at line {line} ({reason}); the rest of the file was analysed", line)
