@@ -15,10 +15,11 @@ import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from . import catalog
-from .finding import Finding, nested_too_deeply, not_analysed
+from .finding import Finding, nested_too_deeply, not_analysed, refused_statement
 from .fixes import fix_of
 from .model import Model
 from .model.values import Handle
+from .refusals import without_refused
 from .sinks import RawFinding, SinkCalls
 from .slicing import Slice
 
@@ -29,7 +30,8 @@ def analyse(
     """Parse with LibCST, run the model and the rule, and place the findings.
 
     ``source`` may be a slice of the module ``whole`` (see ``slicing``); should LibCST
-    refuse that text, the whole module is analysed instead.
+    refuse that text, the whole module is analysed instead, and should it refuse that
+    too, the slice without the statements it refuses (``refusals``).
     """
     texts = [source if isinstance(source, Slice) else Slice(source)]
     whole = whole if whole is not None else texts[0].text
@@ -40,10 +42,29 @@ def analyse(
             module = cst.parse_module(text.text)
         except Exception as error:
             if text is texts[-1]:
-                return [_unparsable(error, text)]
+                return _without_refused(texts[0], error, whole, knowledge)
             continue
         return _analyse(module, text, whole, knowledge)
     raise AssertionError("unreachable")
+
+
+def _without_refused(source: Slice, error: Exception, whole: str, knowledge: catalog.Knowledge) -> list[Finding]:
+    """The findings of the text without the statements LibCST refuses, and one WSK900 for the
+    first of them that could matter; one WSK900 for the file if they cannot be told apart."""
+    repaired = without_refused(source.text, _refusal)
+    if repaired is None:
+        return [_unparsable(error, source)]
+    found = _analyse(cst.parse_module(repaired.text), source._replace(text=repaired.text), whole, knowledge)
+    said = [refused_statement(source.line(r.line), r.reason) for r in repaired.refused if r.matters][:1]
+    return sorted([*found, *said], key=lambda f: (f.line, f.col, f.code))
+
+
+def _refusal(text: str) -> Optional[Exception]:
+    try:
+        cst.parse_module(text)
+    except Exception as error:
+        return error
+    return None
 
 
 def run_rules(module: cst.Module, knowledge: catalog.Knowledge = catalog.CATALOG) -> tuple[list[RawFinding], list[int]]:

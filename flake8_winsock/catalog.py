@@ -229,6 +229,9 @@ LIBRARY_CLASSES = frozenset(
 # ``@property``, ``@functools.cached_property``, ``@cached_property``).
 PROPERTY_DECORATORS = frozenset({"property", "functools.cached_property", "cached_property"})
 
+# Calls that take a function without calling it, to copy its name and docstring onto a wrapper.
+WRAPS = frozenset({"functools.wraps", "functools.update_wrapper"})
+
 # Decorators that make a generator function a context manager: ``with`` enters what it yields.
 # Decorators that make a function a pytest fixture: a test's parameter of its name gets
 # what it returns (or, a generator, what it yields).
@@ -425,6 +428,7 @@ PASS_THROUGH: dict[str, int] = {
     "ctypes.wintypes.HFILE": 0,
     "cffi.FFI.cast": 1,
     "typing.cast": 1,
+    "functools.update_wrapper": 0,  # the wrapper, given the wrapped function's name and docstring
 }
 # Casts whose first argument, a type, says what the value is: a socket type makes it one.
 CASTS = frozenset({"typing.cast"})
@@ -588,8 +592,15 @@ PLATFORM_TEST_CALLS = {
     "twisted.python.runtime.platform.isLinux": False,
     "twisted.python.runtime.platform.isMacOSX": False,
 }
+# Socket families that no Windows CPython has (``socket.AF_UNIX`` does not exist there): a
+# socket of one exists on POSIX only, so the C runtime rules are silent for it (the Win32
+# rules are not: a Win32 call on a socket's handle is wrong whatever its family, and
+# Winsock itself has ``AF_UNIX``). ``hasattr(socket, "AF_UNIX")`` is a POSIX test.
+POSIX_FAMILIES = frozenset(
+    {"socket.AF_UNIX", "socket.AF_PACKET", "socket.AF_NETLINK", "socket.AF_CAN", "socket.AF_ALG", "socket.AF_VSOCK", "socket.AF_TIPC"}
+)
 # Names that exist only on POSIX: ``hasattr(os, "fork")`` is a POSIX test, and code after
-# a statement calling one of them runs on POSIX only.
+# a call of one of them (anywhere in an expression) runs on POSIX only, on that path.
 POSIX_ONLY = frozenset(
     {
         "os.fork",
@@ -608,13 +619,37 @@ POSIX_ONLY = frozenset(
         "os.uname",
         "os.setuid",
         "pty.fork",
+        *POSIX_FAMILIES,
     }
 )
-# Modules that do not exist on Windows: a module that imports one unconditionally (by a
-# statement of its own top level, not under ``try`` or ``if``) runs on POSIX only.
+# Calls that make a socket of the family they are given (position, keyword); the sockets a
+# socket makes (``accept()``, ``dup()``) are of its family.
+SOCKET_FAMILIES: dict[str, tuple[Optional[int], Optional[str]]] = {
+    "socket.socket": (0, "family"),
+    "socket.socketpair": (0, "family"),
+    "socket.fromfd": (1, "family"),
+    "socket.create_server": (None, "family"),
+}
+# Calls that fork, and where in their result the process id is (None: the result itself;
+# else the position in a tuple of that size): 0 in the child, so that ``pid == 0`` holds
+# only in a fork's child, on POSIX.
+FORKS: dict[str, Optional[tuple[int, int]]] = {"os.fork": None, "os.forkpty": (0, 2), "pty.fork": (0, 2)}
+# Modules that do not exist on Windows (the standard library's, and libraries that refuse
+# Windows): code after an import of one runs on POSIX only, on that path (an import
+# under ``try``/``except ImportError`` or ``contextlib.suppress`` leaves the path
+# that handles its failure open to Windows).
+POSIX_MODULES = frozenset(
+    {
+        "_posixshmem", "_posixsubprocess", "crypt", "fcntl", "grp", "nis", "ossaudiodev", "posix", "pty", "pwd",
+        "resource", "spwd", "syslog", "termios", "tty",
+        "uvloop",  # "uvloop does not support Windows": its import fails there
+    }
+)  # fmt: skip
 # Calls that skip a test where the module they import is missing (``pytest.importorskip("fcntl")``).
 IMPORT_OR_SKIP = frozenset({"pytest.importorskip"})
-POSIX_MODULES = frozenset({"fcntl", "grp", "posix", "pty", "pwd", "resource", "syslog", "termios", "tty"})
+# Context managers that swallow what their body raises: the path after one may come from
+# any point of the body.
+SUPPRESSORS = frozenset({"contextlib.suppress"})
 # Test decorators that skip a test (or a class of tests) on a condition.
 SKIP_UNLESS = frozenset({"unittest.skipUnless"})
 SKIP_IF = frozenset({"unittest.skipIf", "pytest.mark.skipif"})

@@ -22,6 +22,7 @@ from .finding import findings_data, findings_from
 from .gate import Gate, gate
 from .project import Project
 from .project.index import digest, own_fixtures
+from .refusals import LINES, blanked
 from .slicing import Slice, slice_module
 from .vocabulary import vocabulary
 
@@ -132,16 +133,4 @@ def _without_deep_statements(source: str) -> tuple[str, list[int]]:
             stack.append((child, depth + 1, statement))
     if not deep:
         return source, []
-    lines = source.splitlines(keepends=True)
-    for statement in sorted(set(deep), key=lambda s: (s.lineno, s.col_offset), reverse=True):
-        first, last = statement.lineno - 1, (statement.end_lineno or statement.lineno) - 1
-        start = _char_col(lines[first], statement.col_offset)
-        end = _char_col(lines[last], statement.end_col_offset or 0)
-        blank = "pass" + " \\\n" * (last - first)
-        lines[first : last + 1] = [lines[first][:start] + blank + lines[last][end:]]
-    return "".join(lines), sorted(s.lineno for s in set(deep))
-
-
-def _char_col(line: str, byte_offset: int) -> int:
-    """ast counts columns in UTF-8 bytes; str slicing counts characters."""
-    return len(line.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore"))
+    return blanked(LINES.findall(source), deep), sorted(s.lineno for s in set(deep))

@@ -70,3 +70,8 @@ def findings_from(data: object) -> Optional[list[Finding]]:
     except (TypeError, KeyError, IndexError, ValueError):
         return None
     return found
+
+
+def refused_statement(line: int, reason: str) -> Finding:
+    """WSK900 for a statement LibCST refuses, which could matter to a finding; the rest was analysed."""
+    return not_analysed(f"LibCST cannot parse the statement at line {line} ({reason}); the rest of the file was analysed", line)

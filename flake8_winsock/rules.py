@@ -386,13 +386,14 @@ RULES: dict[str, Rule] = {
             name="file-not-analysed",
             summary="the file could not be analysed",
             what=(
-                "Reported once for a file that names an API the rules watch but that the "
-                "analysis could not read: a LibCST parser error on code that Python accepts, "
-                "an internal error, or nesting too deep to follow. The message says why. "
-                "Other files are not affected. Only the statements that can matter are "
-                "parsed, so code LibCST refuses elsewhere in the file costs nothing; and "
-                "where only part of a file was too deeply nested, the findings in the rest "
-                "of it are still reported."
+                "Reported for a file that names an API the rules watch but that the analysis "
+                "could not read in full: a statement LibCST's parser refuses though Python "
+                "accepts it, nesting too deep to follow, or an internal error. The message "
+                "says why, and where. A refused or too deeply nested statement costs only "
+                "itself: it is left out, the rest of the file is analysed and its findings are "
+                "reported, and a refused one is said only if it could matter to a finding (it "
+                "may act, or it binds what the rest of the file reads). Other files are not "
+                "affected."
             ),
             why=(
                 "A silent skip would look like a clean file. The finding says the file was "

@@ -20,7 +20,7 @@ from . import catalog
 from .model import Model
 from .model.syntax import Invocation, dotted
 from .model.program import ParamSink
-from .model.values import Handle, Param, Sock, Value
+from .model.values import Handle, Param, Sock, Value, posix_family
 from .vocabulary import identifier
 
 
@@ -92,6 +92,8 @@ class SinkCalls:
                     name = dotted(expression) if expression is not None else None
                 else:
                     continue
+                if sink.posix_ok and posix_family(value):
+                    continue  # an ``AF_UNIX`` socket: the code that holds it runs on POSIX only
                 model.report(RawFinding(call.node, sink, value, name, keyword, model.state.top))
                 return True
         return False

@@ -285,11 +285,32 @@ def test_c_runtime_names_count_only_where_they_name_the_sink(call: str, opens: b
     assert bool(parsed) is opens and bool(found) is opens
 
 
-def test_libcst_type_error_becomes_one_wsk900() -> None:
+def test_a_statement_libcst_refuses_costs_itself_and_says_so_where_it_matters() -> None:
+    # LibCST 1.9 raises TypeError on this statement, which Python accepts; it binds ``s``.
     source = "import socket, win32file\ns = socket.socket() if 0 else(lambda:())\nwin32file.WriteFile(s.fileno(), b'')\n"
-    result = check_source(source)
-    assert [f.code for f in result] == ["WSK900"]
-    assert "LibCST" in result[0].message
+    [finding] = check_source(source)
+    assert (finding.line, finding.code) == (2, "WSK900")
+    assert "LibCST cannot parse the statement at line 2 (TypeError: " in finding.message
+    assert "the rest of the file was analysed" in finding.message
+
+
+def test_a_statement_libcst_refuses_costs_only_itself() -> None:
+    # The refused statement is kept by the slice (``x`` is a word of ``b"x"``), but nothing
+    # reads what it binds: the misuse after it is reported, and no WSK900.
+    source = "x = () if 0 else(lambda:())\nimport socket, win32file\ns = socket.socket()\nwin32file.WriteFile(s.fileno(), b\"x\")\n"
+    assert [(f.line, f.code) for f in check_source(source)] == [(4, "WSK102")]
+
+
+def test_a_statement_libcst_refuses_in_a_function_costs_only_that_statement() -> None:
+    source = (
+        "import socket, win32file\n"
+        "def send(data):\n"
+        "    s = socket.socket()\n"
+        "    hook = socket.socket() if 0 else(lambda:())\n"
+        "    win32file.WriteFile(s.fileno(), data)\n"
+        "    win32file.WriteFile(hook.fileno(), data)\n"
+    )
+    assert [(f.line, f.code) for f in check_source(source)] == [(4, "WSK900"), (5, "WSK102")]
 
 
 def test_a_statement_libcst_refuses_costs_nothing_when_it_cannot_matter() -> None:
@@ -374,6 +395,36 @@ GUARDED = {
         def f(s: socket.socket):
             if hasattr(os, "fork"):
                 os.close(s.fileno())
+        """,
+    "an and statement": """
+        import os, socket, sys
+        def f(s: socket.socket):
+            not sys.platform.startswith("win") and os.fstat(s.fileno())
+        """,
+    "an or statement on a flag": """
+        import os, socket, sys
+        WINDOWS = sys.platform == "win32"
+        def f(s: socket.socket):
+            WINDOWS or os.set_blocking(s.fileno(), False)
+        """,
+    "a flag made of flags": """
+        import os, socket, sys
+        WINDOWS = sys.platform == "win32"
+        POSIX = not WINDOWS and hasattr(os, "fork")
+        def f(s: socket.socket):
+            if POSIX:
+                os.set_blocking(s.fileno(), False)
+        """,
+    "a skip in an and statement": """
+        import os, pytest, socket, sys
+        def test_close(s: socket.socket):
+            sys.platform == "win32" and pytest.skip("POSIX only")
+            os.close(s.fileno())
+        """,
+    "a conditional expression": """
+        import os, socket, sys
+        def f(s: socket.socket):
+            return s.recv(1) if sys.platform == "win32" else os.read(s.fileno(), 1)
         """,
 }
 

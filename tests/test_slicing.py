@@ -232,6 +232,32 @@ CASES = {
             win32file.WriteFile(s.fileno(), data)  # WSK102
         """,
     ),
+    "the module's own decorator, whose wrapper refuses Windows": (
+        """
+        import os, socket
+        {unrelated}
+        def posix_only(func):
+            def wrapper(*args):
+                if os.name == "nt":
+                    raise OSError("POSIX only")
+                func(*args)
+            return wrapper
+
+        @posix_only
+        def redirect(conn: socket.socket):
+            os.dup2(conn.fileno(), 0)
+
+        def traced(func):
+            def wrapper(*args):
+                print(func.__name__)
+                func(*args)
+            return wrapper
+
+        @traced
+        def close(conn: socket.socket):
+            os.close(conn.fileno())  # WSK205
+        """,
+    ),
     "statements sharing a line": (
         """
         import socket, win32file

@@ -16,6 +16,7 @@ import libcst as cst
 
 from .. import catalog
 from .binding import Binder
+from .decorators import Decorators
 from .evaluate import Evaluator
 from .flow import CallListener, Statements
 from .program import Program
@@ -38,6 +39,7 @@ class Model:
         self.evaluator = Evaluator(self.state, self.program, self.knowledge)
         self.statements = Statements(self.state, self.program, self.evaluator, Binder(self.state, self.evaluator))
         self.runner = Runner(self.statements)
+        self.evaluator.platform.judge = Decorators(self.runner).posix_only
 
     def run(self, module: cst.Module, listener: Optional[CallListener] = None) -> None:
         """Run the module's statements, then its functions and classes, telling ``listener`` of

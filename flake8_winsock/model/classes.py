@@ -104,9 +104,9 @@ class Classes:
         returned = self.ev.summarise(method).returns
         origin = self.state.origin(text, node)
         if isinstance(returned, Sock):
-            return Sock(origin)
+            return returned.moved(origin)
         if isinstance(returned, Handle):
-            return Handle(Sock(origin), None)
+            return Handle(returned.sock.moved(origin), None)
         return returned if isinstance(returned, (Inst, Many)) else None
 
     def entered(self, node: cst.BaseExpression, asynchronous: bool) -> Value:

@@ -19,7 +19,7 @@ import libcst as cst
 from .. import catalog
 from .state import State
 from .syntax import argument, dotted, string
-from .values import NONE, Bag, Evidence, Handle, Inst, Many, Sock, Tup, Value, alike, join, origin_of
+from .values import NONE, Bag, Evidence, Handle, Inst, Many, Sock, Tup, Value, alike, join, origin_of, posix_family
 
 Evaluate = Callable[[Optional[cst.BaseExpression]], Value]
 
@@ -71,12 +71,15 @@ class Containers:
         if item is None or origin_of(item).via & spoiled:
             return None
         if isinstance(item, Handle):  # the handle's socket has no name where the element is used
-            return Handle(Sock(item.sock.origin.element(None, sites)), None)
-        return Sock(item.origin.element(name, sites))
+            return Handle(item.sock.moved(item.sock.origin.element(None, sites)), None)
+        return item.moved(item.origin.element(name, sites))
 
     def put(self, container: Value, added: Sequence[Value]) -> None:
-        """``added`` goes into ``container``: a container of sockets given anything else is spoiled."""
-        if isinstance(container, Many) and not all(isinstance(value, type(container.item)) for value in added):
+        """``added`` goes into ``container``: a container of sockets given anything else is spoiled
+        (a container of ``AF_UNIX`` sockets given another socket too)."""
+        if isinstance(container, Many) and not all(
+            isinstance(value, type(container.item)) and posix_family(value) >= posix_family(container) for value in added
+        ):
             self.state.spoiled |= container.sites
 
     def added(self, node: cst.Call, method: cst.Attribute) -> None:
@@ -151,9 +154,9 @@ class Containers:
         for site in bag.sites:
             found = join(found, self.state.contents.read((site, slot)))
         if isinstance(found, Sock):
-            return Sock(found.origin.element(name, bag.sites))
+            return found.moved(found.origin.element(name, bag.sites))
         if isinstance(found, Handle):
-            return Handle(Sock(found.sock.origin.element(None, bag.sites)), None)
+            return Handle(found.sock.moved(found.sock.origin.element(None, bag.sites)), None)
         return found if isinstance(found, (Inst, Bag, Many, Tup)) else None  # ``jobs[i].sock``
 
     def keywords(self, value: Value) -> Optional[dict[str, Value]]:

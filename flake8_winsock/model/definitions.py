@@ -15,7 +15,7 @@ from .. import catalog
 from .evaluate import Evaluator
 from .frames import Env
 from .program import ClassInfo, ClassRun, FuncInfo, FunctionRun, Program
-from .state import State
+from .state import Judging, State
 from .values import POSIX, Inst, Many, Ref, Sock
 from .walker import Walker
 
@@ -33,7 +33,12 @@ class Definitions(Walker):
         for decorator in node.decorators:
             self.walk(decorator)
         if state.summaries:  # a function inside one being summarised: not followed
-            state.env.bind(node.name.value, None)
+            judging, defined = state.summaries[-1], None
+            if isinstance(judging, Judging):  # a decorator's wrapper: judged after the decorator
+                key = f"<wrapper {id(node)}>"
+                judging.defined[key] = (node, state.env, state.posix_only_here())
+                defined = Ref(key)
+            state.env.bind(node.name.value, defined)
             return False
         posix = state.posix_only_here() or self.evaluator.platform.decorated_posix(node.decorators)
         owner = state.current_class if state.in_class_body else None

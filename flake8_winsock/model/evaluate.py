@@ -22,7 +22,7 @@ from .classes import Classes
 from .containers import Containers
 from .linked import Linked
 from .contents import global_slot
-from .platform import Platform
+from .platform import Platform, both, either
 from .program import FuncInfo, Program, Summary
 from .state import State
 from .syntax import Invocation, argument, dotted, string
@@ -77,7 +77,13 @@ class Evaluator:
         if isinstance(node, cst.IfExp):
             return self.choose(node)
         if isinstance(node, cst.BooleanOperation):
-            return join(self.value_of(node.left), self.value_of(node.right))
+            first, second = self.value_of(node.left), self.value_of(node.right)
+            if isinstance(first, Guard) or isinstance(second, Guard):  # a flag: ``IS_LINUX = ... and ...``
+                return both(first, second) if isinstance(node.operator, cst.And) else either(first, second)
+            return join(first, second)
+        if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+            negated = self.value_of(node.expression)
+            return negated.negated() if isinstance(negated, Guard) else None
         if isinstance(node, cst.Comparison):
             return self.platform.comparison(node)
         return None
@@ -125,7 +131,7 @@ class Evaluator:
         if isinstance(func, Factory):
             return func.made
         if isinstance(func, Ref):
-            return self.result(func.qualname, node, None, None)
+            return self.platform.family(func.qualname, node, None, self.result(func.qualname, node, None, None))
         if isinstance(func, Member) and isinstance(func.receiver, Param):
             kind = self.call_results.get(f"{catalog.SOCKET_CLASS}.{func.name}")
             param = func.receiver
@@ -155,7 +161,8 @@ class Evaluator:
             bag = func.receiver
             return self.containers.view(bag, catalog.BAG_KINDS[bag.kind].get(func.name), func.receiver_name)
         if isinstance(func, Member):
-            return self.result(f"{catalog.SOCKET_CLASS}.{func.name}", node, func.receiver, func.receiver_name)
+            made = self.result(f"{catalog.SOCKET_CLASS}.{func.name}", node, func.receiver, func.receiver_name)
+            return self.platform.family(f"{catalog.SOCKET_CLASS}.{func.name}", node, func.receiver, made)
         if isinstance(node.func, cst.Attribute):
             return self.evident_method(node, node.func)
         return None
@@ -258,9 +265,9 @@ class Evaluator:
             return Tup(tuple(self.substituted(item, info, call, bound, node) for item in returned.items))
         origin = self.state.origin(f"{info.name}()", node)
         if isinstance(returned, Sock):
-            return Sock(origin)
+            return returned.moved(origin)
         if isinstance(returned, Handle):
-            return Handle(Sock(origin), None)
+            return Handle(returned.sock.moved(origin), None)
         return returned if isinstance(returned, (Inst, Many)) else None
 
     # --- What a call calls, and what it gives the module's functions ------------------------

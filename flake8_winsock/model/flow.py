@@ -17,10 +17,11 @@ from .binding import Binder
 from .definitions import Definitions
 from .evaluate import Evaluator
 from .frames import Env, merge
+from .posix import PosixFacts
 from .program import Program
 from .state import State
-from .syntax import dotted, string
-from .values import NONE, POSIX, Bag, Many, Ref, Sock, Value
+from .syntax import dotted
+from .values import NONE, Bag, Many, Sock, Value
 from .walker import Walker
 
 _ADDING = (cst.AddAssign, cst.BitOrAssign, cst.BitXorAssign)  # ``c += ...`` and the like put into ``c``
@@ -30,7 +31,7 @@ class CallListener(Protocol):
     def on_call(self, node: cst.Call) -> None: ...
 
 
-class Statements(Definitions):
+class Statements(Definitions, PosixFacts):
     def __init__(self, state: State, program: Program, evaluator: Evaluator, binder: Binder) -> None:
         super().__init__()
         self.state, self.program, self.evaluator, self.binder = state, program, evaluator, binder
@@ -62,18 +63,16 @@ class Statements(Definitions):
             self.run_body(body)
         return self.state.env
 
-    def apply(self, facts: dict[str, Value]) -> None:
-        for key, value in facts.items():
-            self.state.env.bind(key, value)
-
     # --- Simple statements -------------------------------------------------------------
 
     def visit_Import(self, node: cst.Import) -> bool:
         self.binder.bind_import(node)
+        self.after_import(node)
         return False
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
         self.binder.bind_import(node)
+        self.after_import(node)
         return False
 
     def leave_Assign(self, node: cst.Assign) -> None:
@@ -82,33 +81,6 @@ class Statements(Definitions):
             self.binder.bind(target.target, value)
             if isinstance(target.target, cst.Name):
                 self.marks(target.target.value, node.value)
-        self.after_posix_only_call(node.value)
-
-    def marks(self, name: str, value: cst.BaseExpression) -> None:
-        """``pytestmark = pytest.mark.skipif(sys.platform == "win32", ...)``: the module (or
-        class) runs on POSIX only; so does a Twisted test class that sets ``skip`` on Windows."""
-        state = self.state
-        if name in catalog.MARK_NAMES and self.evaluator.platform.marked(value):
-            state.env.bind(POSIX, True)
-        elif name == catalog.SKIP_ATTRIBUTE and state.in_class_body and state.env.lookup(POSIX)[0] is False:
-            if state.current_class is not None:
-                state.current_class.posix = True
-
-    def leave_Expr(self, node: cst.Expr) -> None:
-        self.after_posix_only_call(node.value)
-        if isinstance(node.value, cst.Call) and self.evaluator.never_returns(node.value):
-            self.state.env.dead = True  # ``pytest.skip(...)``, ``sys.exit()``: as after ``raise``
-
-    def after_posix_only_call(self, node: cst.BaseExpression) -> None:
-        """``pid = os.fork()``, ``fcntl = pytest.importorskip("fcntl")``: what follows runs on POSIX only."""
-        if isinstance(node, cst.Call):
-            func = self.evaluator.value_of(node.func)
-            if isinstance(func, Ref) and func.qualname in catalog.POSIX_ONLY:
-                self.state.env.bind(POSIX, True)
-            module = string(node.args[0].value) if node.args else None
-            if isinstance(func, Ref) and func.qualname in catalog.IMPORT_OR_SKIP and module is not None:
-                if module.split(".")[0] in catalog.POSIX_MODULES:
-                    self.state.env.bind(POSIX, True)
 
     def leave_AnnAssign(self, node: cst.AnnAssign) -> None:
         value = self.evaluator.value_of(node.value)
@@ -280,12 +252,18 @@ class Statements(Definitions):
         return False
 
     def visit_With(self, node: cst.With) -> bool:
+        suppressing = False
         for item in node.items:
             self.walk(item.item)
+            if isinstance(item.item, cst.Call) and self.evaluator.names(item.item.func, catalog.SUPPRESSORS):
+                suppressing = True  # ``with contextlib.suppress(ImportError):``, as ``try``/``except: pass``
             if item.asname is not None:
                 entered = self.evaluator.classes.entered(item.item, node.asynchronous is not None)
                 self.binder.bind(item.asname.name, entered)
-        self.run_body(node.body)
+        if suppressing:
+            self.state.env = merge([self.state.env, self.branch(self.state.env, node.body)])
+        else:
+            self.run_body(node.body)
         return False
 
     # --- Expressions that open a scope ----------------------------------------------------

@@ -10,30 +10,63 @@ POSIX-only decorators a library or the project names.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Optional, Sequence
 
 import libcst as cst
 
 from .. import catalog
 from .syntax import argument, string
-from .values import Guard, Ref, Skip, Tup, Value
+from .values import Forked, Guard, Ref, Skip, Sock, Tup, Value
 
 Evaluate = Callable[[Optional[cst.BaseExpression]], Value]
 
 
 def guard_for(windows: list[bool]) -> Optional[Guard]:
-    """The guard for "the platform is one of these", given which of them are Windows."""
-    if windows and all(windows):
-        return Guard(when_true=False, when_false=True)
-    if windows and not any(windows):
-        return Guard(when_true=True, when_false=None)
-    return None
+    """The guard for "the platform is one of these", given which of them are Windows.
+
+    True says POSIX only if none of them is Windows; false says POSIX as soon as one
+    is (``sys.platform.startswith(("win", "cygwin"))``: false is neither, so POSIX).
+    """
+    if not windows:
+        return None
+    true = False if all(windows) else True if not any(windows) else None
+    return Guard(when_true=true, when_false=True if any(windows) else None)
+
+
+def both(a: Value, b: Value) -> Optional[Guard]:
+    """``a and b`` for flags (``IS_POSIX = os.name == "posix" and not IS_MAC``): true says
+    what either says (the right side last); false holds when ``a`` is false, or ``a`` true
+    and ``b`` false, so it says what both those say."""
+    if not isinstance(a, Guard) and not isinstance(b, Guard):
+        return None
+    left, right = _as_guard(a), _as_guard(b)
+    true = right.when_true if right.when_true is not None else left.when_true
+    false_after_true = right.when_false if right.when_false is not None else left.when_true
+    return Guard(true, left.when_false if left.when_false == false_after_true else None)
+
+
+def either(a: Value, b: Value) -> Optional[Guard]:
+    """``a or b`` for flags: ``not (not a and not b)``."""
+    flipped = both(_flipped(a), _flipped(b))
+    return flipped.negated() if flipped is not None else None
+
+
+def _as_guard(value: Value) -> Guard:
+    return value if isinstance(value, Guard) else Guard(None, None)
+
+
+def _flipped(value: Value) -> Value:
+    return value.negated() if isinstance(value, Guard) else value
 
 
 class Platform:
     def __init__(self, evaluate: Evaluate, posix_decorators: frozenset[str]) -> None:
         self.evaluate = evaluate
         self.posix_decorators = posix_decorators
+        # Set by the model: whether one of the module's own decorators lets what it decorates
+        # run on POSIX only (``decorators``).
+        self.judge: Callable[[cst.BaseExpression], bool] = lambda expression: False
 
     def probe(self, node: cst.BaseExpression) -> Optional[str]:
         """The Windows prefix of a platform probe (``sys.platform``, ``os.name``, ...)."""
@@ -44,10 +77,14 @@ class Platform:
         return catalog.PLATFORM_PROBES.get(value.qualname + ("()" if called else ""))
 
     def comparison(self, node: cst.Comparison) -> Optional[Guard]:
-        """``sys.platform == "win32"``, ``os.name != "nt"``, ``sys.platform in (...)``."""
+        """``sys.platform == "win32"``, ``os.name != "nt"``, ``sys.platform in (...)``; ``pid == 0``
+        after ``pid = os.fork()`` (true in the child only, and there is no fork on Windows)."""
         if len(node.comparisons) != 1:
             return None
         operator, other = node.comparisons[0].operator, node.comparisons[0].comparator
+        if isinstance(other, cst.Integer) and other.value == "0" and isinstance(self.evaluate(node.left), Forked):
+            child = Guard(when_true=True, when_false=None)  # ``pid == 0``: a fork's child
+            return child if isinstance(operator, cst.Equal) else child.negated() if isinstance(operator, cst.NotEqual) else None
         marker = self.probe(node.left)
         if marker is None:
             return None
@@ -74,7 +111,7 @@ class Platform:
 
     def is_call(self, qualname: str) -> bool:
         return (
-            qualname in ("hasattr", *catalog.PLATFORM_TEST_CALLS, *catalog.SKIP_IF, *catalog.SKIP_UNLESS)
+            qualname in ("hasattr", *catalog.PLATFORM_TEST_CALLS, *catalog.SKIP_IF, *catalog.SKIP_UNLESS, *catalog.FORKS)
             or qualname.endswith(".startswith")
         )
 
@@ -83,6 +120,9 @@ class Platform:
         and the test marks ``unittest.skipIf(cond, ...)``, ``pytest.mark.skipif(cond, ...)``."""
         if qualname in catalog.PLATFORM_TEST_CALLS:
             return guard_for([catalog.PLATFORM_TEST_CALLS[qualname]])
+        if qualname in catalog.FORKS:  # ``os.fork()``, ``pid, fd = pty.fork()``
+            place = catalog.FORKS[qualname]
+            return Forked() if place is None else Tup(tuple(Forked() if i == place[0] else None for i in range(place[1])))
         if qualname in catalog.SKIP_IF or qualname in catalog.SKIP_UNLESS:
             condition = argument(node, 0, "condition")
             text = string(condition)
@@ -107,6 +147,15 @@ class Platform:
             return guard_for([text.startswith(marker) for text in literals]) if marker and literals else None
         return None
 
+    def family(self, qualname: str, node: cst.Call, receiver: Value, made: Value) -> Value:
+        """The sockets a call makes, of a family that exists on POSIX only when the call says
+        so (``socket.socket(socket.AF_UNIX)``) or its socket is one (``unix.accept()``)."""
+        posix = isinstance(receiver, Sock) and receiver.posix
+        if not posix and qualname in catalog.SOCKET_FAMILIES:
+            family = self.evaluate(argument(node, *catalog.SOCKET_FAMILIES[qualname]))
+            posix = isinstance(family, Ref) and family.qualname in catalog.POSIX_FAMILIES
+        return _of_posix_family(made) if posix else made
+
     def posix_only(self, value: Value) -> bool:
         """Whether a decorator or a mark (or a list of them) skips everywhere but on POSIX."""
         if isinstance(value, Skip):
@@ -126,7 +175,8 @@ class Platform:
     def decorated_posix(self, decorators: Sequence[cst.Decorator]) -> bool:
         """A test skipped unless on POSIX: ``@unittest.skipIf(sys.platform == "win32", ...)``,
         ``@skip_on_windows`` (a name for one), ``@skipIfNonUnix`` (a library's),
-        ``@skipOnWindows("reason")`` (a library's, given its reason)."""
+        ``@skipOnWindows("reason")`` (a library's, given its reason), ``@posix_only`` (the
+        module's own, whose wrapper refuses Windows)."""
         return any(self.skips_but_posix(decorator.decorator) for decorator in decorators)
 
     def skips_but_posix(self, expression: cst.BaseExpression) -> bool:
@@ -134,8 +184,15 @@ class Platform:
             return True
         if isinstance(expression, cst.Call):  # a POSIX-only decorator given its reason
             callee = self.evaluate(expression.func)
-            return isinstance(callee, Ref) and callee.qualname in self.posix_decorators
-        return False
+            if isinstance(callee, Ref) and callee.qualname in self.posix_decorators:
+                return True
+        return self.judge(expression)
+
+
+def _of_posix_family(value: Value) -> Value:
+    if isinstance(value, Sock):
+        return replace(value, posix=True)
+    return Tup(tuple(_of_posix_family(item) for item in value.items)) if isinstance(value, Tup) else value
 
 
 def _strings(node: Optional[cst.BaseExpression]) -> Optional[list[str]]:

@@ -22,7 +22,7 @@ from .frames import Env
 from .program import ClassInfo, ClassRun, FuncInfo, FunctionRun, Summary, Work
 from .state import State, Summarising
 from .syntax import dotted, string
-from .values import NONE, POSIX, Handle, Inst, Origin, Param, Ref, Sock, Tup, Value, given, is_evidence, join
+from .values import NONE, POSIX, Handle, Inst, Origin, Param, Ref, Sock, Tup, Value, given, is_evidence, join, posix_family
 
 MAX_ROUNDS = 4  # runs of a class's methods until ``self`` settles
 MAX_RUNS = 4  # runs of a function as its callers give it more
@@ -47,8 +47,6 @@ class Runner:
         for state.top, statement in enumerate(module.body):
             state.env_at_module_level = state.env
             self.statements.run_block([statement])
-            if _imports_posix_module(statement):  # the module cannot be imported on Windows
-                state.env.bind(POSIX, True)
         state.contents.commit(state.run)
         state.module_env = state.env
         state.module_env.dead = False
@@ -78,13 +76,15 @@ class Runner:
         state.top, state.run = saved
 
     def give(self, info: FuncInfo, values: dict[str, Value], hop: Optional[Origin]) -> None:
-        """A call gives ``info``'s parameters these values: keep the first evidence each gets
-        (``hop`` the module's call that gives them; None: a library's call, its values made there)."""
+        """A call gives ``info``'s parameters these values: keep the first evidence each gets, or
+        a socket of any family where it had one of a POSIX-only family (``hop`` the module's
+        call that gives them; None: a library's call, its values made there)."""
         if self.state.summaries:
             return  # a summary's values stand for any call: they give nothing
         changed = False
         for name, value in values.items():
-            if is_evidence(value) and not is_evidence(info.given.get(name)):
+            known = info.given.get(name)
+            if is_evidence(value) and (not is_evidence(known) or posix_family(known) > posix_family(value)):
                 info.given[name] = given(value, hop) if hop is not None else value
                 changed = True
         if changed:
@@ -111,9 +111,12 @@ class Runner:
         )
         return info.summary
 
-    def run_function(self, info: FuncInfo, parent: Env, posix: bool, cls: Optional[ClassInfo] = None) -> None:
+    def run_function(
+        self, info: FuncInfo, parent: Env, posix: bool, cls: Optional[ClassInfo] = None, bound: Optional[dict[str, Value]] = None
+    ) -> None:
         """Run a function's body; a method's ``self`` is an instance of ``cls`` (a class that
-        inherits it) or of its own class."""
+        inherits it) or of its own class. ``bound``: what its parameters hold, whatever else
+        is known (a decorator judged by what it does with the function it is given)."""
         state, node, owner = self.state, info.node, cls or info.owner
         saved = (state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body, state.top)
         saved_globals, state.global_names = state.global_names, set()
@@ -129,7 +132,9 @@ class Runner:
         for i, param in enumerate([*params.posonly_params, *params.params, *params.kwonly_params]):
             name = param.name.value
             value: Value
-            if i == 0 and owner is not None and not is_static:
+            if bound is not None:
+                value = bound.get(name)
+            elif i == 0 and owner is not None and not is_static:
                 state.self_name = name
                 value = Sock(state.origin(f"{owner.name} instance", param)) if owner.is_socket else Inst(owner.key)
             elif i == 0 and owner is not None and "classmethod" in decorators:
@@ -144,7 +149,7 @@ class Runner:
             state.env.bind(name, value)
         for star in (params.star_arg, params.star_kwarg):
             if isinstance(star, cst.Param):
-                state.env.bind(star.name.value, None if summarising else info.given.get(star.name.value))
+                state.env.bind(star.name.value, None if summarising or bound is not None else info.given.get(star.name.value))
         self.statements.run_body(node.body)
         state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body, state.top = saved
         state.global_names = saved_globals
@@ -225,20 +230,6 @@ def _resolved(info: ClassInfo) -> list[FuncInfo]:
         for method in owner.methods:
             found.setdefault(method.node.name.value, method)
     return list(found.values())
-
-
-def _imports_posix_module(statement: cst.CSTNode) -> bool:
-    """``import pty``, ``from termios import ...``: a module that does not exist on Windows."""
-    for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
-        if isinstance(small, cst.Import):
-            names = [dotted(alias.name) for alias in small.names]
-        elif isinstance(small, cst.ImportFrom) and small.module is not None and not small.relative:
-            names = [dotted(small.module)]
-        else:
-            continue
-        if any(name and name.split(".")[0] in catalog.POSIX_MODULES for name in names):
-            return True
-    return False
 
 
 def _joined(values: list[Value]) -> Value:

@@ -24,6 +24,18 @@ class Summarising:
 
 
 @dataclass
+class Judging(Summarising):
+    """One of the module's decorators, run to see what it does with the function it decorates
+    (``watched``): the functions it defines, by the key their name holds (their node, the
+    frame they close over, and whether they are defined on POSIX only), and, for each call
+    of the decorated function or each call it is handed to, whether it runs on POSIX only."""
+
+    watched: Value = None
+    defined: dict[str, tuple[cst.FunctionDef, Env, bool]] = field(default_factory=dict)
+    calls: list[bool] = field(default_factory=list)
+
+
+@dataclass
 class State:
     env: Env = field(default_factory=Env)
     module_env: Optional[Env] = None  # the module's frame once its body has run

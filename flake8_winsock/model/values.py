@@ -3,12 +3,13 @@
 ``None`` stands for "unknown": anything the model has no evidence about. Only
 ``Sock`` and ``Handle`` are what rules look for; the others exist to resolve names
 (``Ref``), methods (``Inst``, ``Member``), unpacking (``Tup``), iteration (``Many``, ``Bag``),
-parameters while a function is summarised (``Param``) and platform tests (``Guard``).
+parameters while a function is summarised (``Param``) and platform tests (``Guard``,
+``Skip``, ``Forked``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Union
 
 import libcst as cst
@@ -56,9 +57,15 @@ class Inst:
 
 @dataclass(frozen=True)
 class Sock:
-    """A socket object."""
+    """A socket object; ``posix`` when its family exists on POSIX only (``AF_UNIX``: no
+    Windows CPython has it, so the code that holds one runs on POSIX)."""
 
     origin: Origin
+    posix: bool = False
+
+    def moved(self, origin: Origin) -> "Sock":
+        """The same socket, cited as ``origin`` (an element taken out, a value given, returned)."""
+        return replace(self, origin=origin)
 
 
 @dataclass(frozen=True)
@@ -162,6 +169,11 @@ class Skip:
     posix: bool
 
 
+@dataclass(frozen=True)
+class Forked:
+    """What a fork returns (``os.fork()``): the child's process id, 0 in the child."""
+
+
 class _NoneLiteral:
     """The literal ``None``: it joins with anything without diluting it."""
 
@@ -183,7 +195,9 @@ class _Other:
 
 OTHER = _Other()
 
-Value = Union[Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Bag, Factory, Alias, Guard, Skip, bool, _NoneLiteral, _Other, None]
+Value = Union[
+    Ref, Inst, Sock, Handle, Param, Member, Tup, Many, Bag, Factory, Alias, Guard, Skip, Forked, bool, _NoneLiteral, _Other, None
+]
 Evidence = Union[Sock, Handle]
 
 
@@ -191,9 +205,9 @@ def given(value: Value, hop: Origin) -> Value:
     """``value`` as a parameter of the module's function receives it from the call ``hop``:
     evidence keeps its origin and notes the call; anything else is no evidence there."""
     if isinstance(value, Sock):
-        return Sock(value.origin.given(hop))
+        return value.moved(value.origin.given(hop))
     if isinstance(value, Handle):  # its socket's name means nothing in the function
-        return Handle(Sock(value.sock.origin.given(hop)), None)
+        return Handle(value.sock.moved(value.sock.origin.given(hop)), None)
     if isinstance(value, Many):
         item = given(value.item, hop)
         return Many(item, value.sites) if isinstance(item, (Sock, Handle)) else None
@@ -211,6 +225,13 @@ def is_evidence(value: Value) -> bool:
     return isinstance(value, (Sock, Handle, Many, Inst, Bag, Factory))
 
 
+def posix_family(value: Value) -> bool:
+    """Whether ``value`` is a socket (its handle, a container of them) of a POSIX-only family."""
+    if isinstance(value, Many):
+        return posix_family(value.item)
+    return (value.sock if isinstance(value, Handle) else value).posix if isinstance(value, (Sock, Handle)) else False
+
+
 def origin_of(value: Evidence) -> Origin:
     """Where a socket, or the socket of a handle, came from."""
     return value.sock.origin if isinstance(value, Handle) else value.origin
@@ -220,10 +241,18 @@ def alike(values: Iterable[Value]) -> Optional[Evidence]:
     """What every one of ``values`` is: all sockets, or all handles (the first is kept); else None."""
     items = list(values)
     if items and all(isinstance(v, Sock) for v in items):
-        return items[0]  # type: ignore[return-value]
+        return _family(items[0], items)  # type: ignore[arg-type]
     if items and all(isinstance(v, Handle) for v in items):
-        return items[0]  # type: ignore[return-value]
+        return _family(items[0], items)  # type: ignore[arg-type]
     return None
+
+
+def _family(kept: Evidence, values: list[Value]) -> Evidence:
+    """``kept``, of a POSIX-only family only if all of ``values`` are (the first origin is cited)."""
+    posix = all(isinstance(v, (Sock, Handle)) and (v.sock if isinstance(v, Handle) else v).posix for v in values)
+    if isinstance(kept, Handle):
+        return kept if kept.sock.posix == posix else Handle(replace(kept.sock, posix=posix), kept.name)
+    return kept if kept.posix == posix else replace(kept, posix=posix)
 
 
 def join(a: Value, b: Value) -> Value:
@@ -242,9 +271,9 @@ def join(a: Value, b: Value) -> Value:
         kept = b if a is OTHER else a
         return kept if isinstance(kept, (Sock, Handle)) else None
     if isinstance(a, Sock) and isinstance(b, Sock):
-        return a
+        return _family(a, [a, b])
     if isinstance(a, Handle) and isinstance(b, Handle):
-        return a
+        return _family(a, [a, b])
     if isinstance(a, Many) and isinstance(b, Many):
         item = alike([a.item, b.item])
         return Many(item, a.sites | b.sites) if item is not None else None

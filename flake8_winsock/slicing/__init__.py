@@ -14,8 +14,9 @@ as Python scopes them), the attributes it stores, the containers it fills. Then
    may write it (whatever its flavour), the compound statements around it, the jumps
    (``return``, ``raise``, ``break``, ``continue``) of its scope (a path they end
    meets no merge), the platform tests of its scopes, the returns and sink calls of the functions it
-   calls (what their summaries are made of), and every unit that may put something
-   into a container of sockets.
+   calls (what their summaries are made of), the whole of the module's functions that
+   decorate it (judged by what their wrapper does), and every unit that may put
+   something into a container of sockets.
 
 LibCST is given the kept lines, each with the file's number; an emptied block gets a
 ``pass``. ``tests/test_slicing.py`` checks on every eval file, rule example, hostile
@@ -32,7 +33,7 @@ from .. import catalog
 from ..vocabulary import Vocabulary
 from .flavours import TAKES_SOCKET, HANDLE, PLATFORM, SINK, SOCKET, Flavours
 from .index import Units
-from .units import ATTRIBUTE, FILLS, NAME, Key, Unit
+from .units import ATTRIBUTE, DEFS, FILLS, NAME, Key, Unit
 
 __all__ = ["Slice", "export_slice", "slice_module"]
 
@@ -226,6 +227,7 @@ def _keep(seeds: list[Unit], units: Units, platform: dict[int, list[Unit]]) -> N
     done_scopes: set[int] = set()
     done_jumps: set[int] = set()
     called: set[int] = set()
+    whole: set[int] = set()  # the functions kept whole
     work = list(seeds)
     while work:
         unit = work.pop()
@@ -235,6 +237,12 @@ def _keep(seeds: list[Unit], units: Units, platform: dict[int, list[Unit]]) -> N
         if unit.parent is not None:
             work.append(unit.parent)
         chain = unit.scope.chain
+        for name in _decorator_names(unit):  # the module's own decorator: judged by all it does
+            for scope in chain:
+                for writer in units.writers((scope, name)):
+                    if isinstance(writer.node, DEFS) and id(writer) not in whole:
+                        whole.add(id(writer))
+                        work.extend(units.within(writer))
         if chain[0] not in done_jumps:  # a jump anywhere before it may leave its path dead
             done_jumps.add(chain[0])
             work.extend(units.jumps.get(chain[0], ()))
@@ -258,6 +266,17 @@ def _keep(seeds: list[Unit], units: Units, platform: dict[int, list[Unit]]) -> N
             if scope not in done_scopes:
                 done_scopes.add(scope)
                 work.extend(platform.get(scope, ()))
+
+
+def _decorator_names(unit: Unit) -> list[str]:
+    """The plain names a kept definition's decorators call or are: ``@posix_only``,
+    ``@requires("fork")``."""
+    found = []
+    for decorator in getattr(unit.node, "decorator_list", ()):
+        named = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if isinstance(named, ast.Name):
+            found.append(named.id)
+    return found
 
 
 def _render(units: Units) -> Slice:

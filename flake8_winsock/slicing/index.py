@@ -102,6 +102,18 @@ class Units:
             unit.blocks = [self.block(body, unit, scope, function)]
             self.mark(unit, unit.own)
 
+    def within(self, unit: Unit) -> list[Unit]:
+        """Every unit in ``unit``'s blocks, at any depth (function bodies made into units)."""
+        found: list[Unit] = []
+        todo = [unit]
+        while todo:
+            current = todo.pop()
+            self.expand(current)
+            for block in current.blocks:
+                found += block
+                todo += block
+        return found
+
     def unit_at(self, line: int) -> Optional[Unit]:
         """The innermost unit of a line (a function's body made into units first)."""
         unit = self.owner[line]
