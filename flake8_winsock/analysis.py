@@ -1,8 +1,9 @@
 """From a slice of source text to placed findings: parse, run the model and the rule,
 place what the rule found, and say it.
 
-Positions are computed only for the module-level statements that hold findings:
-LibCST's PositionProvider renders the whole module, which costs as much as the parse.
+Positions are computed only for the module-level statements that hold findings, each
+by generating that statement's code once (``positions``): LibCST's PositionProvider
+renders the whole module, which costs as much as the parse.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ import re
 from typing import Iterable, Mapping, Optional, Union
 
 import libcst as cst
-from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+from libcst.metadata import CodeRange
 
 from . import catalog
 from .finding import Finding, nested_too_deeply, not_analysed, refused_statement
 from .fixes import fix_of
 from .model import Model
 from .model.values import Handle
+from .positions import Span, positions
 from .refusals import without_refused
 from .sinks import RawFinding, SinkCalls
 from .slicing import Slice
@@ -109,7 +111,7 @@ class Places:
     def __init__(self, module: cst.Module, source: Slice) -> None:
         self.module, self.line = module, source.line
         self.starts = _statement_lines(module, source.text)
-        self.cache: dict[int, tuple[Mapping[cst.CSTNode, CodeRange], int, int, int]] = {}
+        self.cache: dict[int, tuple[Mapping[cst.CSTNode, Span], int, int, int]] = {}
 
     def first_line(self, top: int) -> int:
         return self.line(self.starts[top][0])
@@ -117,18 +119,16 @@ class Places:
     def of(self, node: cst.CSTNode, top: int) -> CodeRange:
         if top not in self.cache:
             statement = self.module.body[top]
-            alone = self.module.with_changes(header=(), body=[statement], footer=())  # keeps the file's indent
-            wrapper = MetadataWrapper(alone, unsafe_skip_copy=True)
-            positions = wrapper.resolve(PositionProvider)
+            found = positions(self.module, statement)
             line, column = self.starts[top]
-            first = positions[statement].start
+            first_line, first_column = found[statement][0]
             # Python counts what LibCST keeps as leading whitespace (a form feed) in the column.
-            self.cache[top] = (positions, line - first.line, first.line, column - first.column)
-        positions, shift, first_line, first_shift = self.cache[top]
-        where = positions[node]
-        start_col = where.start.column + (first_shift if where.start.line == first_line else 0)
-        end_col = where.end.column + (first_shift if where.end.line == first_line else 0)
-        return CodeRange((self.line(where.start.line + shift), start_col), (self.line(where.end.line + shift), end_col))
+            self.cache[top] = (found, line - first_line, first_line, column - first_column)
+        spans, shift, first_line, first_shift = self.cache[top]
+        (start_line, start_col), (end_line, end_col) = spans[node]
+        start_col += first_shift if start_line == first_line else 0
+        end_col += first_shift if end_line == first_line else 0
+        return CodeRange((self.line(start_line + shift), start_col), (self.line(end_line + shift), end_col))
 
 
 def _inside(source: str, line: int, col: int) -> tuple[int, int]:

@@ -23,8 +23,10 @@ says why). What is never fixed, whatever the rule:
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from typing import Callable, Iterable, Optional, Sequence
+from functools import lru_cache
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 import libcst as cst
 
@@ -40,26 +42,29 @@ _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # Python's own line b
 # --- Builders: from the (possibly already updated) call to its replacement ------------
 
 
-class _Found(cst.CSTVisitor):
-    """The nodes of one type in a tree."""
+@lru_cache(maxsize=None)
+def _fields(node_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(node_type))
 
-    def __init__(self, kind: type) -> None:
-        super().__init__()
-        self.kind = kind
-        self.nodes: list[cst.CSTNode] = []
 
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, self.kind):
-            self.nodes.append(node)
-        return True
+def _nodes(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """The node and every node under it, whitespace and comments included (LibCST's
+    ``visit`` reaches the same ones, but rebuilds each as it goes)."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        yield item
+        for name in _fields(type(item)):
+            value = getattr(item, name)
+            if isinstance(value, cst.CSTNode):
+                stack.append(value)
+            elif isinstance(value, (list, tuple)):
+                stack.extend(child for child in value if isinstance(child, cst.CSTNode))
 
 
 def _has_comment(node: object) -> bool:
-    if not isinstance(node, cst.CSTNode):
-        return False
-    found = _Found(cst.Comment)
-    node.visit(found)  # LibCST's own walk: comments live in whitespace, which the model's walker skips
-    return bool(found.nodes)
+    # comments live in whitespace, which the model's walker skips
+    return isinstance(node, cst.CSTNode) and any(isinstance(inner, cst.Comment) for inner in _nodes(node))
 
 
 def _socket_of(expression: cst.BaseExpression) -> Optional[cst.BaseExpression]:
@@ -167,9 +172,7 @@ _TLS_NAMES = frozenset({"wrap_socket", "SSLSocket", "SSLObject", "wrap_bio"})
 
 def _from_tls(origin: cst.CSTNode) -> bool:
     """Whether the socket's origin (its call, annotation or isinstance test) names ssl wrapping."""
-    found = _Found(cst.Name)
-    origin.visit(found)
-    return any(isinstance(name, cst.Name) and name.value in _TLS_NAMES for name in found.nodes)
+    return any(isinstance(name, cst.Name) and name.value in _TLS_NAMES for name in _nodes(origin))
 
 
 # --- From a finding to its fix -----------------------------------------------------------

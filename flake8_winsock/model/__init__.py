@@ -101,13 +101,13 @@ class Model:
     def report(self, item: object) -> None:
         """Keep what a rule found here; a run taken back (a class round that did not settle,
         a function run again with more given) takes it back."""
-        self.state.reports.append((self.state.run, item))
+        self.state.reports.setdefault(self.state.run, []).append(item)
 
     # --- After the run ------------------------------------------------------------------
 
     @property
     def reports(self) -> list[object]:
-        return [item for _, item in self.state.reports]
+        return [item for items in self.state.reports.values() for item in items]
 
     @property
     def too_deep(self) -> list[int]:

@@ -8,8 +8,9 @@ callers in the module give each parameter (``FuncInfo.given``); it is summarised
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Optional, Union
+from typing import TYPE_CHECKING, Callable, Deque, Optional, Union
 
 import libcst as cst
 
@@ -143,7 +144,7 @@ class Program:
     functions: dict[str, FuncInfo] = field(default_factory=dict)  # "<f()>", "<C>.m"
     classes: dict[str, ClassInfo] = field(default_factory=dict)  # "<C>"
     method_names: set[str] = field(default_factory=set)
-    queue: list[Work] = field(default_factory=list)  # what runs after the module body
+    queue: Deque[Work] = field(default_factory=deque)  # what runs after the module body, first in first out
     done: dict[str, Work] = field(default_factory=dict)  # what has run, by key
     again: dict[str, Work] = field(default_factory=dict)  # what has run and must run again, by key
     # A library or project class and the ones it derives from, nearest first (set by the evaluator).

@@ -51,7 +51,7 @@ class Runner:
         state.module_env = state.env
         state.module_env.dead = False
         while not body_only and (program.queue or program.again):
-            work = program.queue.pop(0) if program.queue else program.again.popitem()[1]
+            work = program.queue.popleft() if program.queue else program.again.popitem()[1]
             if program.again.pop(work.key, None) is not None and work.key not in program.done:
                 pass  # queued and asked for again: one run does
             if self.runs.get(work.key, 0) >= MAX_RUNS:
@@ -61,7 +61,7 @@ class Runner:
     def run(self, work: Work) -> None:
         state, program = self.state, self.program
         self.runs[work.key] = self.runs.get(work.key, 0) + 1
-        state.reports = [report for report in state.reports if report[0] != work.key]  # an earlier run's
+        state.reports.pop(work.key, None)  # an earlier run's
         state.contents.begin(work.key)
         program.done[work.key] = work
         saved = (state.top, state.run)
@@ -206,7 +206,8 @@ class Runner:
         info.attrs = dict(info.declared)
         methods = _resolved(info)
         for _ in range(MAX_ROUNDS):
-            mark = (len(state.reports), len(self.program.queue), len(state.too_deep))
+            reported = state.reports.setdefault(state.run, [])
+            mark = (len(reported), len(self.program.queue), len(state.too_deep))
             info.stored = {}
             for method in methods:
                 method.summary = None  # what ``self`` holds may have changed
@@ -214,7 +215,9 @@ class Runner:
             settled = {**info.stored, **info.declared}
             if _evidence(settled) == _evidence(info.attrs):
                 return
-            del state.reports[mark[0] :], self.program.queue[mark[1] :], state.too_deep[mark[2] :]
+            del reported[mark[0] :], state.too_deep[mark[2] :]
+            while len(self.program.queue) > mark[1]:
+                self.program.queue.pop()
             state.contents.begin(state.run)
             info.attrs = settled
         for method in methods:  # not settled: run once more with the last facts

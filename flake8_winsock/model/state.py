@@ -50,7 +50,9 @@ class State:
     scope_names: list[str] = field(default_factory=list)  # classes and functions around the definition
     summaries: list[Summarising] = field(default_factory=list)
     run: str = ""  # the key of the function or class being run after the module body ("": the module)
-    reports: list[tuple[str, object]] = field(default_factory=list)  # (run, what a rule reported), in flow order
+    # What a rule reported, by run: a run's own list, the runs in the order they last ran
+    # (taking back a run's reports is one deletion, whatever the module's size).
+    reports: dict[str, list[object]] = field(default_factory=dict)
     too_deep: list[int] = field(default_factory=list)  # module-level statements nested too deeply
     spoiled: set[int] = field(default_factory=set)  # ``Many.sites`` given something else than their elements
     contents: Contents = field(default_factory=Contents)  # what the module puts into the containers it fills
