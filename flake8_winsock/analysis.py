@@ -20,6 +20,7 @@ from .finding import Finding, nested_too_deeply, not_analysed, refused_statement
 from .fixes import fix_of
 from .model import Model
 from .model.values import Handle
+from .parsing import parse
 from .positions import Span, positions
 from .refusals import without_refused
 from .sinks import RawFinding, SinkCalls
@@ -41,7 +42,7 @@ def analyse(
         texts.append(Slice(whole))
     for text in texts:
         try:
-            module = cst.parse_module(text.text)
+            module = parse(text.text)
         except Exception as error:
             if text is texts[-1]:
                 return _without_refused(texts[0], error, whole, knowledge)

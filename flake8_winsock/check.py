@@ -16,7 +16,7 @@ import re
 from typing import Iterable, Optional
 
 from . import catalog
-from .finding import TOO_DEEP, Finding, nested_too_deeply, not_analysed
+from .finding import TOO_DEEP, Finding, nested_too_deeply, not_analysed, over_budget, MAX_MODULE_SIZE
 from .deep import collector_paused, run_deep
 from .finding import findings_data, findings_from
 from .gate import Gate, gate
@@ -38,6 +38,7 @@ def check_source(
     handle_sinks: Iterable[str] = (),
     posix_decorators: Iterable[str] = (),
     project: Optional[Project] = None,
+    max_module_size: int = MAX_MODULE_SIZE,
 ) -> list[Finding]:
     """Every finding in one module's source text. Never raises for bad input.
 
@@ -46,7 +47,9 @@ def check_source(
     WSK900 and nothing else. ``socket_factories`` and ``handle_sinks`` are a project's
     own (see ``catalog.knowledge``); a malformed one raises ValueError. ``project``,
     the project around ``filename``: what the module imports of it is known too, and
-    its cache keeps results.
+    its cache keeps results. A module larger than ``max_module_size`` characters that
+    could hold a finding is not analysed: one WSK900 says so (the budget that keeps time
+    and memory bounded whatever the input).
     """
     knowledge = catalog.knowledge(tuple(socket_factories), tuple(handle_sinks), tuple(posix_decorators))
     source = source.removeprefix("\ufeff")  # a BOM, as flake8 and Python's own reader drop it
@@ -64,6 +67,8 @@ def check_source(
     checks = gate(knowledge) if view is None and not fixtures else Gate(vocabulary(knowledge))
     if not checks.may_contain_finding(source):
         return []
+    if len(source) > max_module_size:  # before Python's tree, the slice and LibCST: none is built
+        return [over_budget(len(source), max_module_size)]
     found = _findings(source, filename, python_parsed, tree, knowledge)
     if cache is not None and not any(f.code == "WSK900" and "internal error" in f.text for f in found):
         # What the model was given from other modules: the summaries it read and the files they

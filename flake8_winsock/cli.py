@@ -36,7 +36,7 @@ from .project import Project, for_settings
 from .project.cache import FOLDER
 from .config import ConfigError, PerFile, Selection, Settings
 from .edits import Rewrite, apply, choose, fix_edits, line_starts, unified_diff
-from .finding import Finding
+from .finding import MAX_MODULE_SIZE, Finding
 from .noqa import Noqa
 from .reporters import Report
 from .rules import RULES
@@ -81,13 +81,14 @@ class Job:
     cache_dir: Optional[str] = None
     no_cache: bool = False
     no_project: bool = False
+    max_module_size: int = MAX_MODULE_SIZE
 
 
 @lru_cache(maxsize=4)
 def _project(job: Job) -> Project:
     """The project view and cache of a run, one in each worker process."""
     knowledge = (job.socket_factories, job.handle_sinks, job.posix_decorators)
-    return for_settings(job.source_roots, job.cache_dir, job.no_cache, knowledge, job.no_project)
+    return for_settings(job.source_roots, job.cache_dir, job.no_cache, knowledge, job.no_project, job.max_module_size)
 
 
 @dataclass
@@ -127,6 +128,7 @@ def _findings(job: Job, path: str, text: str) -> tuple[list[Finding], Noqa]:
             handle_sinks=job.handle_sinks,
             posix_decorators=job.posix_decorators,
             project=_project(job) if path != "-" else None,
+            max_module_size=job.max_module_size,
         )
         if selection.wants(f.code) and (job.disable_noqa or not noqa.suppresses(f.code, f.line))
     ]
@@ -432,6 +434,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-project", action="store_true", help="analyse every module alone (also no-project = true)")
     p.add_argument("--no-cache", action="store_true", help="keep no cache: analyse every file (also no-cache = true)")
     p.add_argument("--cache-dir", metavar="FOLDER", help=f"where the cache is kept (default: {FOLDER}; also cache-dir)")
+    p.add_argument(
+        "--max-module-size",
+        type=_size,
+        metavar="CHARACTERS",
+        help=f"the budget: a larger module is not analysed, one WSK900 says so (default {MAX_MODULE_SIZE:,}; "
+        "also max-module-size)",
+    )
     p.add_argument("--stdin-display-name", default="stdin", metavar="NAME", help="the name shown for '-'")
     p.add_argument("--version", action="version", version=f"flake8-winsock {__version__}")
     return p
@@ -465,7 +474,15 @@ def _job(args: argparse.Namespace, settings: Settings) -> Job:
         cache_dir=os.path.abspath(args.cache_dir) if args.cache_dir else settings.cache_dir,
         no_cache=args.no_cache or settings.no_cache,
         no_project=args.no_project or settings.no_project,
+        max_module_size=args.max_module_size or settings.max_module_size or MAX_MODULE_SIZE,
     )
+
+
+def _size(text: str) -> int:
+    try:
+        return int(config.project_setting(config.MAX_SIZE, text, "", "--max-module-size"))
+    except ConfigError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("--max-module-size: ")) from None
 
 
 def _excluder(args: argparse.Namespace, settings: Settings) -> Callable[[str], bool]:

@@ -54,7 +54,9 @@ FACTORIES, SINKS, DECORATORS = "socket-factories", "handle-sinks", "posix-only-d
 KNOWLEDGE = (FACTORIES, SINKS, DECORATORS)
 # The project view: where its imports resolve besides the defaults, and the cache.
 ROOTS, CACHE_DIR, NO_CACHE, NO_PROJECT = "source-roots", "cache-dir", "no-cache", "no-project"
-PROJECT = (ROOTS, CACHE_DIR, NO_CACHE, NO_PROJECT)
+# The budget: the largest module (in characters) the analysis takes on.
+MAX_SIZE = "max-module-size"
+PROJECT = (ROOTS, CACHE_DIR, NO_CACHE, NO_PROJECT, MAX_SIZE)
 
 Codes = tuple[str, ...]
 PerFile = tuple[tuple[str, Codes], ...]
@@ -85,6 +87,7 @@ class Settings:
     cache_dir: Optional[str] = None
     no_cache: bool = False
     no_project: bool = False
+    max_module_size: Optional[int] = None
     handle_sinks: Codes = ()
     posix_decorators: Codes = ()
     files: tuple[Path, ...] = field(default=(), compare=False)  # the files read
@@ -133,8 +136,9 @@ def check_knowledge(found: Mapping[str, Codes], where: Callable[[str], str]) -> 
 
 
 def project_setting(key: str, raw: object, folder: str, where: str) -> Any:
-    """``source-roots`` (folders, relative to the configuration's), ``cache-dir`` (a folder)
-    and ``no-cache`` (true or false), as given in either file or on a command line."""
+    """``source-roots`` (folders, relative to the configuration's), ``cache-dir`` (a folder),
+    ``no-cache`` and ``no-project`` (true or false) and ``max-module-size`` (a number), as
+    given in either file or on a command line."""
     if key in (NO_CACHE, NO_PROJECT):
         value = raw if isinstance(raw, bool) else str(raw).strip().lower()
         if value in (True, "true", "1", "yes", "on"):
@@ -142,6 +146,11 @@ def project_setting(key: str, raw: object, folder: str, where: str) -> Any:
         if value in (False, "false", "0", "no", "off", ""):
             return False
         raise ConfigError(f"{where}: expected true or false, got {raw!r}")
+    if key == MAX_SIZE:
+        text = str(raw).strip().replace("_", "")
+        if isinstance(raw, bool) or not text.isdigit() or int(text) < 1:
+            raise ConfigError(f"{where}: expected a number of characters (1 or more), got {raw!r}")
+        return int(text)
     if key == CACHE_DIR:
         if not isinstance(raw, str) or not raw.strip():
             raise ConfigError(f"{where}: expected a folder, got {raw!r}")
@@ -312,6 +321,7 @@ def read_pyproject(path: Path) -> dict[str, Any]:
         CACHE_DIR: lambda v, w: project_setting(CACHE_DIR, v, folder, w),
         NO_CACHE: lambda v, w: project_setting(NO_CACHE, v, folder, w),
         NO_PROJECT: lambda v, w: project_setting(NO_PROJECT, v, folder, w),
+        MAX_SIZE: lambda v, w: project_setting(MAX_SIZE, v, folder, w),
     }
     found: dict[str, Any] = {}
     for key, value in section.items():
@@ -347,6 +357,7 @@ def load(flake8_file: Optional[Path], pyproject: Optional[Path]) -> Settings:
         cache_dir=merged.get(CACHE_DIR),
         no_cache=bool(merged.get(NO_CACHE, False)),
         no_project=bool(merged.get(NO_PROJECT, False)),
+        max_module_size=merged.get(MAX_SIZE),
         files=tuple(path for path in (flake8_file, pyproject) if path is not None),
     )
 

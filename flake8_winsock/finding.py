@@ -39,6 +39,19 @@ def not_analysed(reason: str, line: int = 1, col: int = 0) -> Finding:
     return Finding("WSK900", line, col, f"file not analysed for socket handles: {reason}")
 
 
+# The budget: time and memory grow with what the analysis is given (about 10 s and 500 MB a
+# megabyte of dense socket code), so a larger module is not analysed (``max-module-size``).
+MAX_MODULE_SIZE = 2_000_000
+
+
+def over_budget(size: int, budget: int) -> Finding:
+    """WSK900 for a module larger than the budget (``max-module-size``)."""
+    return not_analysed(
+        f"the module has {size:,} characters, more than the budget of {budget:,}; to analyse it, raise "
+        "max-module-size ([tool.flake8-winsock], or winsock-max-module-size for flake8)"
+    )
+
+
 def nested_too_deeply(line: int) -> Finding:
     """WSK900 for a statement whose nesting the analysis left out; the rest was analysed."""
     return not_analysed(f"the statement at line {line} {TOO_DEEP}; the rest of the file was analysed", line)

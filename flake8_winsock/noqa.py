@@ -25,6 +25,7 @@ class Noqa:
     def __init__(self, source: str) -> None:
         self.lines = [line.rstrip("\r\n") + "\n" if line.endswith(("\r", "\n")) else line for line in split_lines(source)]
         self._codes: dict[int, Optional[frozenset[str]]] = {}  # by id of the text searched
+        self._any = defaults.NOQA_INLINE_REGEXP.search(source) is not None  # else no line is searched
 
     @cached_property
     def file_ignored(self) -> bool:
@@ -33,6 +34,8 @@ class Noqa:
 
     def suppresses(self, code: str, line: int) -> bool:
         """Whether a ``# noqa`` comment silences ``code`` reported at ``line`` (1-based)."""
+        if not self._any:  # (the file's tokens are read only when it has such a comment)
+            return False
         physical = self._logical_lines.get(line)
         if physical is None:
             physical = self.lines[line - 1] if 0 < line <= len(self.lines) else ""

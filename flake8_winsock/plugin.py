@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Iterator, Optional
 
 from . import __version__
 from .check import check_source
-from .config import CACHE_DIR, DECORATORS, FACTORIES, KNOWLEDGE, NO_CACHE, NO_PROJECT, PROJECT, ROOTS, SINKS, ConfigError, for_plugin, project_for_plugin
+from .config import CACHE_DIR, DECORATORS, FACTORIES, KNOWLEDGE, MAX_SIZE, NO_CACHE, NO_PROJECT, PROJECT, ROOTS, SINKS, ConfigError, for_plugin, project_for_plugin
 from .project import Project, for_settings
+from .finding import MAX_MODULE_SIZE
 from .project.cache import FOLDER
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ class Plugin:
     version = __version__
     knowledge: dict[str, tuple[str, ...]] = {}  # the project's own, from the options, for every file
     project: Optional[Project] = None  # the project view and its cache, for every file
+    max_module_size = MAX_MODULE_SIZE  # the budget
 
     @classmethod
     def add_options(cls, manager: OptionManager) -> None:
@@ -86,6 +88,14 @@ class Plugin:
             "[tool.flake8-winsock].",
         )
         manager.add_option(
+            "--winsock-max-module-size",
+            default="",
+            parse_from_config=True,
+            metavar="CHARACTERS",
+            help=f"The budget: a module larger than this (default {MAX_MODULE_SIZE:,}) is not analysed, "
+            "and gets one WSK900 that says so. Also `max-module-size` in [tool.flake8-winsock].",
+        )
+        manager.add_option(
             "--winsock-no-cache",
             action="store_true",
             parse_from_config=True,
@@ -104,8 +114,14 @@ class Plugin:
             given = {key: getattr(options, "winsock_" + key.replace("-", "_"), None) for key in PROJECT}
             found = project_for_plugin(given, config_file, isolated)
             knowledge = (cls.knowledge.get(FACTORIES, ()), cls.knowledge.get(SINKS, ()), cls.knowledge.get(DECORATORS, ()))
+            cls.max_module_size = found.get(MAX_SIZE, MAX_MODULE_SIZE)
             cls.project = for_settings(
-                found.get(ROOTS, ()), found.get(CACHE_DIR), bool(found.get(NO_CACHE)), knowledge, bool(found.get(NO_PROJECT))
+                found.get(ROOTS, ()),
+                found.get(CACHE_DIR),
+                bool(found.get(NO_CACHE)),
+                knowledge,
+                bool(found.get(NO_PROJECT)),
+                cls.max_module_size,
             )
         except ConfigError as error:  # the configuration is wrong: say so, as flake8 does for its own
             print(f"flake8-winsock: {error}", file=sys.stderr)
@@ -130,6 +146,7 @@ class Plugin:
                 handle_sinks=self.knowledge.get(SINKS, ()),
                 posix_decorators=self.knowledge.get(DECORATORS, ()),
                 project=self.project,
+                max_module_size=self.max_module_size,
             )
         except BaseException as error:  # noqa: B036 - the lint run must go on
             if isinstance(error, (KeyboardInterrupt, SystemExit)):

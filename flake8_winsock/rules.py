@@ -388,7 +388,8 @@ RULES: dict[str, Rule] = {
             what=(
                 "Reported for a file that names an API the rules watch but that the analysis "
                 "could not read in full: a statement LibCST's parser refuses though Python "
-                "accepts it, nesting too deep to follow, or an internal error. The message "
+                "accepts it, nesting too deep to follow, a module larger than the budget "
+                "(max-module-size, 2,000,000 characters unless set), or an internal error. The message "
                 "says why, and where. A refused or too deeply nested statement costs only "
                 "itself: it is left out, the rest of the file is analysed and its findings are "
                 "reported, and a refused one is said only if it could matter to a finding (it "

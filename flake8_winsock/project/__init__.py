@@ -19,6 +19,7 @@ from typing import Any, Optional
 
 
 from .. import catalog
+from ..finding import MAX_MODULE_SIZE
 from ..slicing import Slice, export_slice
 from ..vocabulary import vocabulary
 from .cache import FOLDER, Cache
@@ -36,13 +37,16 @@ def for_settings(
     no_cache: bool = False,
     knowledge: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ()),
     no_project: bool = False,
+    max_module_size: int = MAX_MODULE_SIZE,
 ) -> "Project":
     """The project of a run: its configured roots, its cache (unless turned off), and the
-    knowledge settings, which the cache keys on; with ``no_project``, each module alone."""
+    knowledge settings, which the cache keys on; with ``no_project``, each module alone. A module
+    larger than ``max_module_size`` is not summarised: what it gives is unknown."""
     settings = "\n".join("\0".join(part) for part in (*knowledge, source_roots, ("alone",) if no_project else ()))
     cache = None if no_cache else Cache(cache_dir or FOLDER, settings)
     project = Project(tuple(source_roots), cache, catalog.knowledge(*knowledge))
     project.linked = not no_project
+    project.max_module_size = max_module_size
     return project
 
 
@@ -61,6 +65,7 @@ class Project:
         self.slices: dict[str, Optional[Slice]] = {}
         self.linked = True  # False: every module is analysed alone (the cache still works)
         self.prefilter = True  # summarise as empty what the pre-pass says can give nothing
+        self.max_module_size = MAX_MODULE_SIZE  # a larger module is not summarised (unknown)
 
     def imports_of(self, path: str) -> dict[str, str]:
         """The names a module's imports bind (read from its text), and their qualified names."""
@@ -114,8 +119,8 @@ class Project:
         module = self.index.module(path)
         if path in self.making:
             return ("cycle", {}), {}  # an import cycle: what it gives is not known yet
-        if module is None or len(self.making) >= MAX_NESTED:
-            return None, {}  # too deep: unknown
+        if module is None or len(self.making) >= MAX_NESTED or self.too_large(module):
+            return None, {}  # too deep, or past the budget: unknown
         words = self.index.words(path)
         found: tuple[Optional[tuple[str, Any]], dict[str, Optional[str]]]
         if not (words.sources or words.sinks):
@@ -124,6 +129,10 @@ class Project:
             found = self.cached(path, module.digest, key) or self.made(path, key)
         self.exported[(path, key)] = found
         return found
+
+    def too_large(self, module: Any) -> bool:
+        """Past the budget (characters; a module has at least as many bytes)."""
+        return len(module.data) > self.max_module_size and len(module.text) > self.max_module_size
 
     def cached(self, path: str, content: str, key: str) -> Optional[tuple[Optional[tuple[str, Any]], dict[str, Optional[str]]]]:
         if self.cache is None:

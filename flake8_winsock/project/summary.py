@@ -24,6 +24,7 @@ import libcst as cst
 from .. import catalog
 from ..analysis import Places
 from ..model import Model
+from ..parsing import parse
 from ..model.program import ClassInfo, FuncInfo, ParamSink, Summary
 from ..model.syntax import dotted
 from ..model.values import POSIX, Handle, Inst, Many, Origin, Param, Ref, Sock, Tup, Value
@@ -40,10 +41,10 @@ class Summariser:
 
     def __init__(self, text: Slice, whole: str, name: str, label: str, knowledge: catalog.Knowledge) -> None:
         try:
-            module = cst.parse_module(text.text)
+            module = parse(text.text)
         except Exception:  # the slice refused: the whole text
             text = Slice(whole)
-            module = cst.parse_module(whole)
+            module = parse(whole)
         self.model = Model(knowledge)
         self.model.run_body(module, SinkCalls(self.model))
         self.places, self.name, self.label = Places(module, text), name, label
