@@ -35,13 +35,15 @@ def git(*args: str, cwd: Path, env: dict) -> str:
 @pytest.fixture(scope="module")
 def env(tmp_path_factory) -> dict:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("PRE_COMMIT", "GIT_"))}
+    empty = tmp_path_factory.mktemp("git-config") / "config"
+    empty.write_text("")  # no user's git configuration (an empty file: os.devnull need not be one)
     environment.update(
         PRE_COMMIT_HOME=str(tmp_path_factory.mktemp("pre-commit-home")),
         GIT_AUTHOR_NAME="test",
         GIT_AUTHOR_EMAIL="test@example.invalid",
         GIT_COMMITTER_NAME="test",
         GIT_COMMITTER_EMAIL="test@example.invalid",
-        GIT_CONFIG_GLOBAL=os.devnull,
+        GIT_CONFIG_GLOBAL=str(empty),
         GIT_CONFIG_NOSYSTEM="1",
     )
     return environment
