@@ -16,9 +16,8 @@ import re
 from typing import Iterable, Optional
 
 from . import catalog
-from .finding import TOO_DEEP, Finding, nested_too_deeply, not_analysed, over_budget, MAX_MODULE_SIZE
 from .deep import collector_paused, run_deep
-from .finding import findings_data, findings_from
+from .finding import MAX_MODULE_SIZE, TOO_DEEP, Finding, findings_data, findings_from, nested_too_deeply, not_analysed, over_budget
 from .gate import Gate, gate
 from .project import Project
 from .project.index import digest, own_fixtures

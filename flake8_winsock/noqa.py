@@ -25,7 +25,12 @@ class Noqa:
     def __init__(self, source: str) -> None:
         self.lines = [line.rstrip("\r\n") + "\n" if line.endswith(("\r", "\n")) else line for line in split_lines(source)]
         self._codes: dict[int, Optional[frozenset[str]]] = {}  # by id of the text searched
-        self._any = defaults.NOQA_INLINE_REGEXP.search(source) is not None  # else no line is searched
+        self._source = source
+
+    @cached_property
+    def _any(self) -> bool:
+        """Whether any ``# noqa`` is in the text (else no line is searched); read at the first finding."""
+        return defaults.NOQA_INLINE_REGEXP.search(self._source) is not None
 
     @cached_property
     def file_ignored(self) -> bool:

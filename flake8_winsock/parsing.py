@@ -65,7 +65,7 @@ def _cuts(text: str) -> Optional[list[int]]:
     previous_end = 0
     for statement in tree.body:
         first = min([statement.lineno, *(d.lineno for d in getattr(statement, "decorator_list", ()))])
-        if first > previous_end and first > 1:  # not on the line where the one before ends
+        if first > previous_end:  # not on the line where the one before ends
             while line < first:
                 offset += len(lines[line - 1])
                 line += 1

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Iterator, Optional
 from . import __version__
 from .check import check_source
 from .config import CACHE_DIR, DECORATORS, FACTORIES, KNOWLEDGE, MAX_SIZE, NO_CACHE, NO_PROJECT, PROJECT, ROOTS, SINKS, ConfigError, for_plugin, project_for_plugin
-from .project import Project, for_settings
 from .finding import MAX_MODULE_SIZE
+from .project import Project, for_settings
 from .project.cache import FOLDER
 
 if TYPE_CHECKING:

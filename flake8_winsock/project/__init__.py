@@ -23,7 +23,7 @@ from ..finding import MAX_MODULE_SIZE
 from ..slicing import Slice, export_slice
 from ..vocabulary import vocabulary
 from .cache import FOLDER, Cache
-from .index import Index, Words, decode, digest, imports_in, own_fixtures, read
+from .index import Index, Module, Words, decode, digest, imports_in, own_fixtures, read
 
 MAX_CHAIN = 8  # re-exports followed from module to module
 MAX_NESTED = 2  # summaries made while another is being made (an import of an import ...)
@@ -130,7 +130,7 @@ class Project:
         self.exported[(path, key)] = found
         return found
 
-    def too_large(self, module: Any) -> bool:
+    def too_large(self, module: Module) -> bool:
         """Past the budget (characters; a module has at least as many bytes)."""
         return len(module.data) > self.max_module_size and len(module.text) > self.max_module_size
 

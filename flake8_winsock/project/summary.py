@@ -24,10 +24,10 @@ import libcst as cst
 from .. import catalog
 from ..analysis import Places
 from ..model import Model
-from ..parsing import parse
 from ..model.program import ClassInfo, FuncInfo, ParamSink, Summary
 from ..model.syntax import dotted
 from ..model.values import POSIX, Handle, Inst, Many, Origin, Param, Ref, Sock, Tup, Value
+from ..parsing import parse
 from ..sinks import SinkCalls
 from ..slicing import Slice
 
