@@ -102,8 +102,10 @@ class SinkCalls:
         """Whether the call is given a socket, a handle, or (while a function is summarised) a
         parameter: what a function that reaches a sink must be given to matter."""
         wanted = (Sock, Handle, Param) if self.model.summarising() is not None else (Sock, Handle)
-        given = [*call.args, *call.keywords.values()]
-        return any(isinstance(self.model.value(e), wanted) for e in given) or bool(call.spread)
+        given = [self.model.value(e) for e in (*call.args, *call.keywords.values())]
+        for spread in call.spread:  # ``**opts``: only the entries ``passed`` can tell
+            given += (self.model.keywords(self.model.value(spread)) or {}).values()
+        return any(isinstance(value, wanted) for value in given)
 
     def passed(self, call: Invocation, sink: catalog.Sink) -> list[tuple[Optional[cst.BaseExpression], Optional[str], Value]]:
         """What the call passes where ``sink`` takes a handle: by position, keyword, ``**opts``."""

@@ -165,3 +165,26 @@ def test_no_project_analyses_each_module_alone() -> None:
     worker = PROJECTS / "relay" / "relay" / "worker.py"
     alone = {(f.line, f.code) for f in check_source(worker.read_text(encoding="utf-8"), str(worker))}
     assert findings(worker, for_settings(no_cache=True, no_project=True)) == alone
+
+
+# --- What is asked of another module, and when ----------------------------------------------
+
+DEMAND = PROJECTS / "demand" / "demand"
+
+
+def test_a_summary_is_made_only_for_what_can_reach_a_sink() -> None:
+    project = Project()
+    client = DEMAND / "client.py"
+    assert findings(client, project) == expected_findings(client)
+    conn = str(DEMAND / "conn.py")
+    # ``forward(**kwargs)`` is given nothing known to be a socket: its sinks are not asked for,
+    # while ``write_fd(**opts)``, given a socket's handle in ``opts``, is.
+    assert (conn, "write_fd") in project.exported
+    assert (conn, "forward") not in project.exported
+    # ``Port`` of typing_.py is not in what its summary would be made from: no LibCST.
+    assert str(DEMAND / "typing_.py") not in project.summarisers
+    # A class named as a base or a call gives its bases; what its instances hold is asked for
+    # one attribute at a time.
+    assert project.exported[(conn, "Pool")][0] == ("class", {"bases": [], "socket": False})
+    assert project.exported[(conn, "Pool.sock")][0][0] == "value"  # type: ignore[index]
+    assert project.exported[(conn, "Pool.spare")][0] is None

@@ -154,12 +154,10 @@ class Linked:
 
     def attribute(self, cls: str, attr: str, node: cst.CSTNode) -> Value:
         """What an attribute of an instance of the project's class ``cls`` holds."""
-        found = self.lookup(cls)
-        if found is None or found[0] != "class":
+        found = self.lookup(f"{cls}.{attr}")
+        if found is None or found[0] != "value":
             return None
-        spec = found[1].get("attrs", {}).get(attr)
-        if not spec:
-            return None
+        spec = found[1]
         short = cls.rsplit(".", 1)[-1]
         return spec_value(spec, self.state.origin(f"{spec.get('route')}, as {short}.{attr}", node))
 

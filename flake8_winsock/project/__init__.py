@@ -21,7 +21,7 @@ from typing import Any, Optional
 from .. import catalog
 from ..finding import MAX_MODULE_SIZE
 from ..slicing import Slice, export_slice
-from ..vocabulary import vocabulary
+from ..vocabulary import normalised, vocabulary
 from .cache import FOLDER, Cache
 from .index import Index, Module, Words, decode, digest, imports_in, own_fixtures, read
 
@@ -52,7 +52,7 @@ def for_settings(
 
 class Project:
     def __init__(self, source_roots: tuple[str, ...] = (), cache: Optional[Cache] = None, knowledge: catalog.Knowledge = catalog.CATALOG) -> None:
-        self.index = Index(source_roots)
+        self.index = Index(source_roots, vocabulary(knowledge))
         self.cache, self.knowledge = cache, knowledge
         self.exported: dict[tuple[str, str], tuple[Optional[tuple[str, Any]], dict[str, Optional[str]]]] = {}
         self.summarisers: dict[str, Any] = {}  # a module's ``summary.Summariser``, once made
@@ -63,6 +63,7 @@ class Project:
         self.starred: dict[str, list[str]] = {}  # a module -> the modules it star-imports
         self.bound_names: dict[str, frozenset[str]] = {}
         self.slices: dict[str, Optional[Slice]] = {}
+        self.words: dict[str, frozenset[str]] = {}  # a module -> the words of its export slice
         self.linked = True  # False: every module is analysed alone (the cache still works)
         self.prefilter = True  # summarise as empty what the pre-pass says can give nothing
         self.max_module_size = MAX_MODULE_SIZE  # a larger module is not summarised (unknown)
@@ -83,13 +84,13 @@ class Project:
             module = self.index.module(path)
             names: set[str] = set()
             if module is not None:
-                own = self.index.own_words(module, vocabulary(self.knowledge))
+                own = self.index.own_words(module)
                 names |= own.defined | own.assigned | set(self.imports_of(path))
                 for star in self.starred.get(path, []):
                     target = self.index.resolve(star, roots)
                     inner = self.index.module(target) if target is not None else None
                     if inner is not None:
-                        names |= self.index.own_words(inner, vocabulary(self.knowledge)).defined
+                        names |= self.index.own_words(inner).defined
             self.bound_names[path] = frozenset(names)
         return self.bound_names[path]
 
@@ -149,7 +150,10 @@ class Project:
         module = self.index.module(path)
         assert module is not None
         text = self.export_text(path)
-        if text is None:  # the pre-pass says it can give nothing: no LibCST
+        head = key.partition(".")[0]
+        if text is None or not (key == "imports" or key.startswith("fixture:") or head in self.slice_words(path)):
+            # The pre-pass says it can give nothing, or nothing by that name (what the model
+            # would summarise the name from is not in what it is given): no LibCST.
             return None, {**View(self, path, module.text).deps, path: module.digest}
         self.making.append(path)
         try:
@@ -164,6 +168,14 @@ class Project:
         if self.cache is not None:
             self.cache.store(self.cache.key("export", path, module.digest, key), {"answer": list(answer) if answer else None, "deps": deps})
         return answer, deps
+
+    def slice_words(self, path: str) -> frozenset[str]:
+        """The words of a module's export slice: a name its summary can give is one of them
+        (a name only a star import binds is another module's, and that module answers)."""
+        if path not in self.words:
+            text = self.export_text(path)
+            self.words[path] = frozenset(re.findall(r"\w+", normalised(text.text))) if text is not None else frozenset()
+        return self.words[path]
 
     def summariser(self, path: str, text: Slice) -> Any:
         """The module parsed and its statements run, once a run (None: it cannot be)."""
@@ -270,7 +282,7 @@ class View:
             if not rest:
                 return "module", {"names": sorted(self.index.words(path).defined)}
             head, key = rest[0], ".".join(rest)
-            own = self.index.own_words(self.index.module(path), vocabulary(self.project.knowledge))  # type: ignore[arg-type]
+            own = self.index.own_words(self.index.module(path))  # type: ignore[arg-type]
             imported = self.project.imports_of(path).get(head)
             if imported is not None and head not in own.defined and head not in own.assigned:
                 target = ".".join([imported, *rest[1:]])  # a re-export, read from the text: follow it
@@ -305,7 +317,7 @@ class View:
             if found is None or len(found[1]) != 1:
                 return False
             path, (head,) = found
-            own = self.index.own_words(self.index.module(path), vocabulary(self.project.knowledge))  # type: ignore[arg-type]
+            own = self.index.own_words(self.index.module(path))  # type: ignore[arg-type]
             if head in own.classes:
                 return True
             imported = self.project.imports_of(path).get(head)
@@ -330,7 +342,7 @@ class View:
             if found is None or not found[1]:
                 return None
             path, rest = found
-            own = self.index.own_words(self.index.module(path), vocabulary(self.project.knowledge))  # type: ignore[arg-type]
+            own = self.index.own_words(self.index.module(path))  # type: ignore[arg-type]
             head = rest[0]
             if head in own.assigned or head in own.defined:
                 if len(rest) > 1 or head not in own.assigned:
@@ -387,7 +399,7 @@ class View:
         return self.cached_words
 
     def words_of(self, path: str) -> Words:
-        words = self.index.words(path, vocabulary(self.project.knowledge))
+        words = self.index.words(path)
         for seen in self.index.reached(path):
             self.note(seen, used=False)
         return words

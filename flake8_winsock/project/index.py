@@ -127,7 +127,8 @@ class Module:
 class Index:
     """The project's modules, found from the paths of the files being checked."""
 
-    def __init__(self, source_roots: Iterable[str] = ()) -> None:
+    def __init__(self, source_roots: Iterable[str] = (), vocab: Optional[Vocabulary] = None) -> None:
+        self.vocab = vocab or vocabulary()  # the words a module's own words are read with
         self.source_roots = [os.path.abspath(r) for r in source_roots]
         self.modules: dict[str, Optional[Module]] = {}  # by path
         self.roots: dict[str, tuple[str, str]] = {}  # a folder -> (its root, its package's dotted name)
@@ -135,6 +136,7 @@ class Index:
         self.project_roots: dict[str, Optional[str]] = {}
         self.checked: dict[str, bool] = {}  # paths whose existence was asked, and the answer
         self.reach: dict[str, set[str]] = {}  # a module -> the modules its words were read from
+        self.totals: dict[str, Words] = {}  # a module -> its words and those of what it imports
         self.imports: dict[str, list[str]] = {}  # a module -> the files of the modules it may import
 
     # --- Names of files, files of names ------------------------------------------------
@@ -257,7 +259,8 @@ class Index:
         self.imports[module.path] = found
         return found
 
-    def own_words(self, module: Module, vocab: Vocabulary) -> Words:
+    def own_words(self, module: Module) -> Words:
+        vocab = self.vocab
         if module.words is None:
             text = normalised(module.text)
             names = set(re.findall(r"\w+", text))
@@ -273,14 +276,16 @@ class Index:
             )
         return module.words
 
-    def words(self, path: str, vocab: Optional[Vocabulary] = None) -> Words:
+    def words(self, path: str) -> Words:
         """What a module may give: its own words and those of every module of the project it
-        imports, however indirectly (import cycles included)."""
-        vocab = vocab or vocabulary()
+        imports, however indirectly (import cycles included). Made once a run: the files of
+        a run do not change under it."""
+        if path in self.totals:
+            return self.totals[path]
         first = self.module(path)
         if first is None:
             return Words()
-        own = self.own_words(first, vocab)
+        own = self.own_words(first)
         total = dataclasses.replace(own)
         seen, todo = {path}, list(self.imported_modules(first))
         while todo:
@@ -289,13 +294,14 @@ class Index:
             seen.add(imported)
             if module is None:
                 continue
-            inner = self.own_words(module, vocab)
+            inner = self.own_words(module)
             total.sources |= inner.sources
             total.handles |= inner.handles
             total.sinks |= inner.sinks
             total.attributes |= inner.attributes
             todo += self.imported_modules(module)
         self.reach[path] = seen
+        self.totals[path] = total
         return total
 
     def reached(self, path: str) -> set[str]:

@@ -5,8 +5,9 @@ made by running the model over the module (LibCST), and said as plain data.
   (a socket, a pair, an accepted connection, a handle, an instance of a class, or one
   of its own parameters) and which parameters reach a sink (position, name, rule, the
   sink and where it is);
-- ``classes``: their bases, whether they derive from ``socket.socket``, and the
-  attributes their instances hold (``self.sock``, properties);
+- ``classes``: their bases and whether they derive from ``socket.socket``; a class's
+  member (``Transport.sock``) is one of its methods, or what its instances hold there
+  (``self.sock``, a property), asked for on its own;
 - ``values``: module-level sockets and instances; ``imports``: the names its imports
   bind (re-exports), by qualified name; ``fixtures``: the pytest fixtures that give a
   socket.
@@ -70,8 +71,10 @@ class Summariser:
         value = self.env.get(head)
         if isinstance(value, Ref) and value.qualname in self.program.classes:
             info = self.program.classes[value.qualname]
+            if not member:  # its bases are known from its statement: its methods need not run
+                return "class", self.cls(info)
             self.model.run_work(info.key)  # what its instances hold
-            return self.member(info, member) if member else ("class", self.cls(info))
+            return self.member(info, member)
         if member:
             return None
         if isinstance(value, Ref) and value.qualname in self.program.functions:
@@ -89,25 +92,23 @@ class Summariser:
         return None
 
     def member(self, info: ClassInfo, name: str) -> Optional[tuple[str, Any]]:
+        """A method of the class (or of one of the module's classes it derives from), or what
+        the class's own instances hold as ``name`` (an attribute, a property): a "value"."""
         for owner in info.lineage():
             for method in owner.methods:
-                if method.node.name.value == name:
-                    return "function", self.function(method, method.takes_receiver)
-        return None
+                if method.node.name.value != name:
+                    continue
+                if owner is info and any(dotted(d.decorator) in catalog.PROPERTY_DECORATORS for d in method.node.decorators):
+                    spec = self.spec(self.model.runner.summarise(method).returns)
+                    return ("value", spec) if spec is not None and spec["kind"] != "param" else None
+                return "function", self.function(method, method.takes_receiver)
+        value = {**info.attrs, **info.declared}.get(name)
+        spec = self.spec(value) if value is not None else None
+        return ("value", spec) if spec is not None and spec["kind"] != "param" and not _given(value) else None
 
     def cls(self, info: ClassInfo) -> dict[str, Any]:
-        attrs: dict[str, Any] = {}
-        for attr, value in {**info.attrs, **info.declared}.items():
-            spec = self.spec(value)
-            if spec is not None and spec["kind"] != "param" and not _given(value):
-                attrs[attr] = spec
-        for method in info.methods:
-            if any(dotted(d.decorator) in catalog.PROPERTY_DECORATORS for d in method.node.decorators):
-                spec = self.spec(self.model.runner.summarise(method).returns)
-                if spec is not None and spec["kind"] != "param":
-                    attrs[method.node.name.value] = spec
         bases = [self.qualname(base.key) for base in info.bases] + list(info.library)
-        return {"bases": bases, "attrs": attrs, "socket": info.is_socket}
+        return {"bases": bases, "socket": info.is_socket}
 
     def function(self, info: FuncInfo, method: bool) -> dict[str, Any]:
         summary = self.model.runner.summarise(info)

@@ -64,7 +64,7 @@ def slice_module(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     if not seeds:
         return None
     seeds += [u for u in touched if u.flavours & SOCKET and _fills_container(units, u)]
-    seeds += [u for u in units.all if any(_star_import(node) for node in u.nodes)]  # it may bind any name
+    seeds += units.stars  # it may bind any name
     platform: dict[int, list[Unit]] = {}  # by scope: the units that may set a platform fact
     for unit in touched:
         if unit.flavours & PLATFORM:
@@ -73,10 +73,6 @@ def slice_module(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     if all(u.kept for u in units.all):
         return Slice(source)
     return _render(units)
-
-
-def _star_import(node: ast.AST) -> bool:
-    return isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names)
 
 
 def export_slice(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[Slice]:
@@ -90,7 +86,10 @@ def export_slice(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     seeds = [u for u in flavours.flavoured if u.flavours & (SOCKET | HANDLE | SINK | TAKES_SOCKET)]
     if not seeds:
         return None
-    seeds += [u for u in units.all if any(_star_import(node) or _returns_parameter(u, node) for node in u.nodes)]
+    methods = frozenset(q.rsplit(".", 1)[1] for q in vocab.knowledge.call_results if q.startswith(catalog.SOCKET_CLASS + "."))
+    seeds += units.stars
+    returning = dict.fromkeys(units.unit_at(line) for line in units.index.get("return", ()))  # bodies made into units
+    seeds += [u for u in returning if u is not None and any(_returns_parameter(u, node, methods) for node in u.nodes)]
     platform: dict[int, list[Unit]] = {}
     for unit in flavours.flavoured:
         if unit.flavours & PLATFORM:
@@ -101,13 +100,16 @@ def export_slice(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     return _render(units)
 
 
-def _returns_parameter(unit: Unit, node: ast.AST) -> bool:
-    """``return p``, ``return p.attr``, ``return p.method()`` of a parameter ``p`` of the function."""
+def _returns_parameter(unit: Unit, node: ast.AST, methods: frozenset[str]) -> bool:
+    """``return p`` or ``return p.fileno()`` (a socket's own method that gives its handle or a
+    socket) of a parameter ``p`` of the function: the only returns whose summary gives back a
+    parameter (``model.evaluate``: an attribute of a parameter, or another method's result,
+    is not one)."""
     if not isinstance(node, ast.Return) or node.value is None:
         return False
-    value = node.value.func if isinstance(node.value, ast.Call) else node.value
-    while isinstance(value, ast.Attribute):
-        value = value.value
+    value = node.value
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in methods:
+        value = value.func.value
     if not isinstance(value, ast.Name):
         return False
     outer = unit.parent
