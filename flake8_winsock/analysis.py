@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import cached_property
 from typing import Iterable, Mapping, Optional, Union
 
 import libcst as cst
@@ -110,9 +111,13 @@ class Places:
     """
 
     def __init__(self, module: cst.Module, source: Slice) -> None:
-        self.module, self.line = module, source.line
-        self.starts = _statement_lines(module, source.text)
+        self.module, self.line, self.text = module, source.line, source.text
         self.cache: dict[int, tuple[Mapping[cst.CSTNode, Span], int, int, int]] = {}
+
+    @cached_property
+    def starts(self) -> list[tuple[int, int]]:
+        """Made at the first position asked for: a module with nothing to place parses no more."""
+        return _statement_lines(self.module, self.text)
 
     def first_line(self, top: int) -> int:
         return self.line(self.starts[top][0])

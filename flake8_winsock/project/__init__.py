@@ -150,10 +150,10 @@ class Project:
         module = self.index.module(path)
         assert module is not None
         text = self.export_text(path)
-        head = key.partition(".")[0]
-        if text is None or not (key == "imports" or key.startswith("fixture:") or head in self.slice_words(path)):
-            # The pre-pass says it can give nothing, or nothing by that name (what the model
-            # would summarise the name from is not in what it is given): no LibCST.
+        named = key == "imports" or key.startswith("fixture:") or self.slice_words(path).issuperset(key.split("."))
+        if text is None or not named:
+            # The pre-pass says it can give nothing, or nothing by that name (a class's member,
+            # too, is one the summary reads from what it is given): no LibCST.
             return None, {**View(self, path, module.text).deps, path: module.digest}
         self.making.append(path)
         try:
