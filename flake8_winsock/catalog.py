@@ -447,6 +447,11 @@ LIBRARY_LOADERS = frozenset(
         "cffi.FFI.dlopen",
     }
 )
+# ctypes prototypes: a factory's result, called with ``("WriteFile", kernel32)`` (and maybe
+# paramflags), is that library's function, as ``kernel32.WriteFile`` is
+# (``WINFUNCTYPE(BOOL, HANDLE, ...)(("WriteFile", kernel32), flags)``).
+PROTOTYPE_FACTORIES = frozenset({"ctypes.WINFUNCTYPE", "ctypes.CFUNCTYPE", "ctypes.PYFUNCTYPE"})
+PROTOTYPE = "ctypes.<prototype>"  # the qualified name of what a factory makes
 # The C runtime's DLLs are ``crt``: ``_get_osfhandle`` and ``_open_osfhandle`` are its exports.
 _CRT_DLLS = ("msvcrt", "ucrtbase", "msvcr90", "msvcr100", "msvcr110", "msvcr120", "api-ms-win-crt-stdio-l1-1-0")
 LIBRARIES = {
@@ -455,6 +460,7 @@ LIBRARIES = {
     **{dll: "crt" for dll in _CRT_DLLS},
     **{f"{dll}.dll": "crt" for dll in _CRT_DLLS},
 }
+LIBRARY_NAMES = frozenset(LIBRARIES.values())  # the qualified names a loader yields
 LIBRARY_ATTRIBUTES = {
     "ctypes.windll.kernel32": "kernel32",
     "ctypes.cdll.kernel32": "kernel32",
@@ -563,7 +569,8 @@ SINKS: dict[str, Sink] = {
             "os.ftruncate",
             **_CRT,
         ),
-        # subprocess turns a stream argument into a C runtime descriptor, then a handle.
+        # subprocess turns a stream argument into a C runtime descriptor, then a handle
+        # (asyncio's subprocess functions hand theirs to subprocess.Popen).
         *_sinks(
             "WSK301",
             "pipes and a relay thread, or {sock}.share(pid) and socket.fromshare() in the child",
@@ -574,6 +581,10 @@ SINKS: dict[str, Sink] = {
             "subprocess.call",
             "subprocess.check_call",
             "subprocess.check_output",
+            "asyncio.create_subprocess_exec",
+            "asyncio.create_subprocess_shell",
+            "asyncio.AbstractEventLoop.subprocess_exec",
+            "asyncio.AbstractEventLoop.subprocess_shell",
             takes_socket=True,
             posix_ok=True,
         ),

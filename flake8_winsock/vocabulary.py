@@ -150,7 +150,7 @@ def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
             | set(catalog.MARK_NAMES)
             | {catalog.SKIP_ATTRIBUTE, "hasattr"}
         ),
-        reference_calls=frozenset({last(q) for q in (*catalog.PASS_THROUGH, *catalog.LIBRARY_LOADERS)}),
+        reference_calls=frozenset({last(q) for q in (*catalog.PASS_THROUGH, *catalog.LIBRARY_LOADERS, *catalog.PROTOTYPE_FACTORIES)}),
         socket_calls=frozenset(
             {last(q) for q in (*results, *catalog.PASS_THROUGH, *catalog.ELEMENTS_OF, *catalog.SUBSETS_OF, *catalog.CASTS, *catalog.ENTER_CALLS)}
             | {last(q) for q in catalog.BAG_MAKERS}

@@ -87,7 +87,7 @@ class Definitions(Walker):
         state.env = Env(parent=state.env)
         state.current_class, state.self_name, state.in_class_body = info, None, True
         self.run_body(node.body)
-        info.declared.update({k: v for k, v in state.env.scope_vars().items() if isinstance(v, (Sock, Many, Inst))})
+        info.declared.update({k: v for k, v in state.env.scope_vars().items() if isinstance(v, (Sock, Many, Inst)) or _library_function(v)})
         self.evaluator.calls.library_calls(info)
         info.posix = info.posix or state.env.lookup(POSIX)[0] is True  # ``pytestmark`` in its body
         state.env, state.current_class, state.self_name, state.in_class_body = saved
@@ -96,3 +96,9 @@ class Definitions(Walker):
         posix = state.posix_only_here() or info.posix or self.evaluator.platform.decorated_posix(node.decorators)
         self.program.queue.append(ClassRun(info, state.env if state.in_function else None, state.top, posix))
         return False
+
+
+def _library_function(value: object) -> bool:
+    """A class-level name for a library a loader gave, or for one of its functions
+    (``_k32 = ctypes.WinDLL("kernel32")``): what ``self._k32`` and ``Cls._k32`` read."""
+    return isinstance(value, Ref) and value.qualname.split(".")[0] in catalog.LIBRARY_NAMES

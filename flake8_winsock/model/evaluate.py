@@ -208,6 +208,14 @@ class Evaluator:
             library = string(argument(node, 0))
             known = catalog.LIBRARIES.get(library.lower()) if library else None
             return Ref(known) if known else None
+        if qualname in catalog.PROTOTYPE_FACTORIES:
+            return Ref(catalog.PROTOTYPE)
+        if qualname == catalog.PROTOTYPE:  # ``proto(("WriteFile", kernel32), flags)``: that export
+            named = argument(node, 0)
+            parts = named.elements if isinstance(named, cst.Tuple) else ()
+            export = string(parts[0].value) if len(parts) == 2 else None
+            library = self.value_of(parts[1].value) if export else None
+            return Ref(f"{library.qualname}.{export}") if isinstance(library, Ref) and library.qualname in catalog.LIBRARY_NAMES else None
         if qualname in self.program.functions:
             info = self.program.functions[qualname]
             return self.returned(info, node, 1 if isinstance(receiver, Inst) and info.takes_receiver else 0)

@@ -100,6 +100,8 @@ def value_kinds(units: Text, node: ast.expr) -> int:
         return SOCKETS if isinstance(node.op, ast.Add) else 0  # ``[server] + clients``
     if isinstance(node, ast.Call):
         vocab, func = units.vocab, node.func
+        if _names_an_export(node):  # a ctypes prototype's ``proto(("WriteFile", kernel32))``
+            return ANYTHING
         if isinstance(func, ast.Attribute):
             name = normalised(func.attr)
             reference = REFERENCE if name in vocab.reference_calls else 0
@@ -108,6 +110,15 @@ def value_kinds(units: Text, node: ast.expr) -> int:
             return ANYTHING if normalised(func.id) in vocab.reference_calls else SOCKETS
         return SOCKETS
     return 0
+
+
+def _names_an_export(call: ast.Call) -> bool:
+    """``f(("name", library), ...)``: how a ctypes prototype is called to make a function."""
+    first = call.args[0] if call.args else None
+    return (
+        isinstance(first, ast.Tuple) and len(first.elts) == 2
+        and isinstance(first.elts[0], ast.Constant) and isinstance(first.elts[0].value, str)
+    )  # fmt: skip
 
 
 def imports(unit: Unit, node: Union[ast.Import, ast.ImportFrom]) -> None:
