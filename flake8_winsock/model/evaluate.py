@@ -214,8 +214,8 @@ class Evaluator:
             named = argument(node, 0)
             parts = named.elements if isinstance(named, cst.Tuple) else ()
             export = string(parts[0].value) if len(parts) == 2 else None
-            library = self.value_of(parts[1].value) if export else None
-            return Ref(f"{library.qualname}.{export}") if isinstance(library, Ref) and library.qualname in catalog.LIBRARY_NAMES else None
+            dll = self.value_of(parts[1].value) if export else None
+            return Ref(f"{dll.qualname}.{export}") if isinstance(dll, Ref) and dll.qualname in catalog.LIBRARY_NAMES else None
         if qualname in self.program.functions:
             info = self.program.functions[qualname]
             return self.returned(info, node, 1 if isinstance(receiver, Inst) and info.takes_receiver else 0)
