@@ -228,6 +228,12 @@ LIBRARY_CLASSES = frozenset(
 # Decorators that make a method a property: reading the attribute calls it (as spelled:
 # ``@property``, ``@functools.cached_property``, ``@cached_property``).
 PROPERTY_DECORATORS = frozenset({"property", "functools.cached_property", "cached_property"})
+# Records: classes whose constructor stores its arguments in the fields their class body
+# annotates, in order (``Conn(sock.fileno(), "a").fd``): a base or a decorator says so.
+RECORD_BASES = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
+RECORD_DECORATORS = frozenset(
+    {"dataclasses.dataclass", "attr.s", "attr.attrs", "attr.define", "attr.frozen", "attrs.define", "attrs.frozen", "pydantic.dataclasses.dataclass"}
+)
 
 # Calls that take a function without calling it, to copy its name and docstring onto a wrapper.
 WRAPS = frozenset({"functools.wraps", "functools.update_wrapper"})

@@ -41,6 +41,7 @@ class Evaluates(Protocol):
     containers: Containers
     linked: Linked
     summarise: Callable[[FuncInfo], Summary]
+    run_early: Callable[[str], None]
 
     def value_of(self, node: Optional[cst.BaseExpression]) -> Value: ...
 
@@ -78,7 +79,11 @@ class Classes:
         stores there, its method or property, or what the library class says it holds."""
         program = self.program
         info = program.classes.get(base.cls)
+        given = dict(base.fields).get(attr)
+        if given is not None:
+            return given  # a record's field: what this instance was given
         for owner in info.lineage() if info is not None else ():
+            self.ev.run_early(owner.key)
             owner.readers.add(self.state.run)
             if attr in owner.attrs:
                 return owner.attrs[attr]

@@ -64,6 +64,14 @@ class Definitions(Walker):
         state.env.bind(node.name.value, Ref(key))
         return False
 
+    def is_record(self, node: cst.ClassDef, info: ClassInfo) -> bool:
+        names = self.evaluator.names
+        return (
+            any(names(base.value, catalog.RECORD_BASES) for base in node.bases)
+            or any(names(_decorator_call(d), catalog.RECORD_DECORATORS) for d in node.decorators)
+            or any(base.fields is not None for base in info.bases)
+        )
+
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
         state = self.state
         if state.summaries:  # a class inside a function being summarised: not followed
@@ -83,6 +91,11 @@ class Definitions(Walker):
             elif isinstance(known, Ref) and (known.qualname in catalog.LIBRARY_CLASSES or self.evaluator.linked.is_class(known.qualname)):
                 info.library.append(known.qualname)  # (a class of another of the project's modules too)
         self.program.classes[info.key] = info
+        if self.is_record(node, info):
+            info.fields = [
+                line.body[0].target.value for line in node.body.body
+                if isinstance(line, cst.SimpleStatementLine) and isinstance(line.body[0], cst.AnnAssign) and isinstance(line.body[0].target, cst.Name)
+            ]  # fmt: skip
         saved = (state.env, state.current_class, state.self_name, state.in_class_body)
         state.env = Env(parent=state.env)
         state.current_class, state.self_name, state.in_class_body = info, None, True
@@ -96,6 +109,11 @@ class Definitions(Walker):
         posix = state.posix_only_here() or info.posix or self.evaluator.platform.decorated_posix(node.decorators)
         self.program.queue.append(ClassRun(info, state.env if state.in_function else None, state.top, posix))
         return False
+
+
+def _decorator_call(decorator: cst.Decorator) -> cst.BaseExpression:
+    """``@dataclass(frozen=True)``: ``dataclass``."""
+    return decorator.decorator.func if isinstance(decorator.decorator, cst.Call) else decorator.decorator
 
 
 def _library_function(value: object) -> bool:

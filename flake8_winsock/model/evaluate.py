@@ -23,7 +23,7 @@ from .containers import Containers
 from .linked import Linked
 from .contents import global_slot
 from .platform import Platform, both, either
-from .program import FuncInfo, Program, Summary
+from .program import ClassInfo, FuncInfo, Program, Summary
 from .state import State
 from .syntax import Invocation, argument, dotted, string
 from .values import NONE, Alias, Bag, Factory, Guard, Handle, Inst, Many, Member, Origin, Param, Ref, Sock, Tup, Value, is_evidence, join
@@ -40,6 +40,7 @@ class Evaluator:
         # Set by the runner: a function's summary, what a call gives a function; a comprehension's value.
         self.summarise: Callable[[FuncInfo], Summary] = lambda info: Summary()
         self.give: Callable[[FuncInfo, dict[str, Value], Optional[Origin]], None] = lambda info, values, hop: None
+        self.run_early: Callable[[str], None] = lambda key: None  # a class's work, before the module body ends
         self.comprehend: Callable[[cst.BaseExpression], Value] = lambda node: None
         self.choose: Callable[[cst.IfExp], Value] = lambda node: None
         self.calls, self.classes = Calls(self), Classes(self)
@@ -221,6 +222,8 @@ class Evaluator:
             return self.returned(info, node, 1 if isinstance(receiver, Inst) and info.takes_receiver else 0)
         if qualname in self.program.classes:
             cls = self.program.classes[qualname]
+            if cls.fields is not None and self.program.method(qualname, "__init__") is None:
+                return Inst(qualname, self.record(cls, node))
             return Sock(self.state.origin(f"{cls.name}()", node)) if cls.is_socket else Inst(qualname)
         kind = self.call_results.get(qualname)
         spelled = f"{receiver_name}.{qualname.rsplit('.', 1)[1]}" if receiver_name else qualname
@@ -242,6 +245,12 @@ class Evaluator:
         if kind == catalog.HANDLE:
             return Handle(receiver, receiver_name) if isinstance(receiver, Sock) else None
         return Inst(kind)
+
+    def record(self, cls: ClassInfo, node: cst.Call) -> tuple[tuple[str, Value], ...]:
+        """What a record's fields are given by its constructor, by position or by name."""
+        call, fields = Invocation.direct(node), cls.record_fields()
+        given = {**dict(zip(fields, call.args)), **{k: e for k, e in call.keywords.items() if k in fields}}
+        return tuple((name, value) for name, value in ((n, self.value_of(e)) for n, e in given.items()) if is_evidence(value))
 
     def returned(self, info: FuncInfo, node: cst.Call, bound: int = 0) -> Value:
         """What a call of the module's function ``info`` returns, cited as that call (what it

@@ -88,6 +88,14 @@ class ClassInfo:
     readers: set[str] = field(default_factory=set)  # the runs that read its instances' attributes
     bases: list["ClassInfo"] = field(default_factory=list)  # the module's classes it derives from
     library: list[str] = field(default_factory=list)  # the catalog's library classes it derives from
+    fields: Optional[list[str]] = None  # a record's annotated fields, in order (None: no record)
+
+    def record_fields(self) -> list[str]:
+        """What a record's constructor takes, in order: its bases' fields, then its own."""
+        found: list[str] = []
+        for info in reversed(self.lineage()):
+            found += [name for name in info.fields or () if name not in found]
+        return found if self.fields is not None else []
 
     def lineage(self) -> list["ClassInfo"]:
         """The class and the module's classes it derives from, in method resolution order

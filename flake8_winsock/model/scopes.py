@@ -36,6 +36,7 @@ class Runner:
         self.evaluator = statements.evaluator
         self.evaluator.summarise = self.summarise
         self.evaluator.give = self.give
+        self.evaluator.run_early = self.run_early
         self.runs: dict[str, int] = {}
         self.fixtures: Optional[dict[str, FuncInfo]] = None  # the module's own, by fixture name
 
@@ -74,6 +75,24 @@ class Runner:
             self.run_class(work, parent)
         state.contents.commit(work.key)
         state.top, state.run = saved
+
+    def run_early(self, key: str) -> None:
+        """The class ``key``'s work now, while the module's body runs: the body reads what its
+        instances hold (``link = Client(host)`` then ``link.sock``), which its methods store.
+        Its methods see what the module has bound so far; the work stays queued, to run
+        again once the body has ended (its reports are that run's)."""
+        state, program = self.state, self.program
+        if state.run or state.summaries or key in program.done:
+            return
+        for work in program.queue:
+            if work.key == key:
+                saved = state.module_env
+                state.module_env = saved or state.env_at_module_level
+                try:
+                    self.run(work)
+                finally:
+                    state.module_env = saved
+                return
 
     def give(self, info: FuncInfo, values: dict[str, Value], hop: Optional[Origin]) -> None:
         """A call gives ``info``'s parameters these values: keep the first evidence each gets, or

@@ -50,9 +50,11 @@ class Ref:
 
 @dataclass(frozen=True)
 class Inst:
-    """An instance of a class the catalog or the module knows: ``_overlapped.Overlapped``."""
+    """An instance of a class the catalog or the module knows: ``_overlapped.Overlapped``;
+    a record's (``Conn(sock.fileno(), "a")``) with what its fields were given."""
 
     cls: str
+    fields: tuple[tuple[str, "Value"], ...] = ()
 
 
 @dataclass(frozen=True)
