@@ -242,7 +242,7 @@ def _line(mark: str, line: str) -> str:
 
 def unified_diff(path: str, original: str, edits: Sequence[Edit], context: int = 3) -> str:
     """The unified diff of ``edits`` against ``original``, as ``diff -u`` writes it."""
-    blocks = _blocks(original, edits)
+    blocks = _blocks(original, edits) if apply(original, edits) != original else []  # edits that undo each other: none
     if not blocks:
         return ""
     lines = split_lines(original)

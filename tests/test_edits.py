@@ -129,3 +129,9 @@ def test_patch_applies_the_diff(tmp_path: Path) -> None:
     result = subprocess.run(["patch", "-s", "m.py", "fix.diff"], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "m.py").read_bytes() == apply(original, edits).encode()
+
+
+def test_edits_that_undo_each_other_give_no_diff() -> None:
+    edits = [Edit(0, 0, "\n"), Edit(1, 2, "")]  # a line ending added, another removed
+    assert apply("\n\n", edits) == "\n\n"
+    assert unified_diff("m.py", "\n\n", edits) == ""
