@@ -230,7 +230,9 @@ LIBRARY_CLASSES = frozenset(
 PROPERTY_DECORATORS = frozenset({"property", "functools.cached_property", "cached_property"})
 # Records: classes whose constructor stores its arguments in the fields their class body
 # annotates, in order (``Conn(sock.fileno(), "a").fd``): a base or a decorator says so.
-RECORD_BASES = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
+RECORD_BASES = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple", "typing.TypedDict", "typing_extensions.TypedDict"})
+# Calls that make a record class from a name and its fields (``namedtuple("Conn", "fd peer")``).
+RECORD_FACTORIES = frozenset({"collections.namedtuple", "typing.NamedTuple", "typing_extensions.NamedTuple"})
 RECORD_DECORATORS = frozenset(
     {"dataclasses.dataclass", "attr.s", "attr.attrs", "attr.define", "attr.frozen", "attrs.define", "attrs.frozen", "pydantic.dataclasses.dataclass"}
 )

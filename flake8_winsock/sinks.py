@@ -20,7 +20,7 @@ from . import catalog
 from .model import Model
 from .model.syntax import Invocation, dotted
 from .model.program import ParamSink
-from .model.values import Handle, Param, Sock, Value, posix_family
+from .model.values import Handle, Param, Sock, Tup, Value, posix_family
 from .vocabulary import identifier
 
 
@@ -48,9 +48,9 @@ class SinkCalls:
         model, func = self.model, node.func
         if isinstance(func, cst.Attribute):
             name = identifier(func.attr.value)
-            if name not in self.sink_names and name not in self.dispatch_names and not self.may_be_linked(func):
+            if name not in self.sink_names and name not in self.dispatch_names and name not in model.program.library_attributes and not self.may_be_linked(func):
                 return
-        elif not isinstance(func, cst.Name):
+        elif not isinstance(func, (cst.Name, cst.Subscript)):  # (``BACKEND["write"](h, ...)``: a function kept in a dict)
             return
         for call in model.invocations(node):
             if self.check(call):
@@ -103,9 +103,17 @@ class SinkCalls:
         parameter: what a function that reaches a sink must be given to matter."""
         wanted = (Sock, Handle, Param) if self.model.summarising() is not None else (Sock, Handle)
         given = [self.model.value(e) for e in (*call.args, *call.keywords.values())]
+        packed = self.model.value(call.star) if call.star is not None else None
+        given += packed.items if isinstance(packed, Tup) else []
         for spread in call.spread:  # ``**opts``: only the entries ``passed`` can tell
             given += (self.model.keywords(self.model.value(spread)) or {}).values()
         return any(isinstance(value, wanted) for value in given)
+
+    def starred(self, call: Invocation, position: int) -> Value:
+        """What a call's ``*args`` passes at ``position`` (a tuple's item, if it is one)."""
+        packed = self.model.value(call.star) if call.star is not None else None
+        index = position - len(call.args)
+        return packed.items[index] if isinstance(packed, Tup) and 0 <= index < len(packed.items) else None
 
     def passed(self, call: Invocation, sink: catalog.Sink) -> list[tuple[Optional[cst.BaseExpression], Optional[str], Value]]:
         """What the call passes where ``sink`` takes a handle: by position, keyword, ``**opts``."""
@@ -113,7 +121,9 @@ class SinkCalls:
         passed: list[tuple[Optional[cst.BaseExpression], Optional[str], Value]] = []
         if sink.position is not None:
             expression = call.argument(sink.position)
-            if expression is not None or not sink.keywords:
+            if expression is None and call.star is not None:  # ``os.write(*args)``: the tuple's item
+                passed.append((call.star, None, self.starred(call, sink.position)))
+            elif expression is not None or not sink.keywords:
                 passed.append((expression, None, model.value(expression)))
         for word, expression in call.keywords.items():
             if word in sink.keywords:

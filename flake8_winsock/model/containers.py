@@ -115,7 +115,7 @@ class Containers:
                 value = self.evaluate(element.value)
                 self.fill(bag, "key", self.evaluate(element.key))
                 self.fill(bag, "value", value)
-                self.named(bag, string(element.key), value)
+                self.named(bag, self.key_of(element.key), value)
             else:  # ``**other``
                 self.fill(bag, "key", None)
                 self.fill(bag, "value", None)
@@ -172,6 +172,16 @@ class Containers:
                 found[key] = join(found[key], entry) if key in found else entry
         return found
 
+    @staticmethod
+    def key_of(node: cst.BaseExpression) -> Optional[str]:
+        """A key that can be told from how it is written: a string, or a dotted name such as
+        an ``Enum`` member (``Kind.DATA``; marked so that it never passes as a keyword)."""
+        text = string(node)
+        if text is not None:
+            return text
+        name = dotted(node) if isinstance(node, cst.Attribute) else None
+        return f".{name}" if name else None
+
     def named(self, bag: Bag, key: Optional[str], value: Value) -> None:
         """``value`` goes into ``bag`` under the string ``key`` (None: a key that cannot be told)."""
         for site in bag.sites:
@@ -194,7 +204,7 @@ class Containers:
         if bag.kind == "mapping":
             self.fill(bag, "key", self.evaluate(index) if index is not None else None)
             self.fill(bag, "value", value)
-            self.named(bag, string(index) if index is not None else None, value)
+            self.named(bag, self.key_of(index) if index is not None else None, value)
         else:
             self.fill(bag, "element", value if index is not None else self.element(value, None))
 

@@ -101,6 +101,7 @@ class Definitions(Walker):
         state.current_class, state.self_name, state.in_class_body = info, None, True
         self.run_body(node.body)
         info.declared.update({k: v for k, v in state.env.scope_vars().items() if isinstance(v, (Sock, Many, Inst)) or _library_function(v)})
+        self.program.library_attributes |= {k for k, v in info.declared.items() if _library_function(v)}
         self.evaluator.calls.library_calls(info)
         info.posix = info.posix or state.env.lookup(POSIX)[0] is True  # ``pytestmark`` in its body
         state.env, state.current_class, state.self_name, state.in_class_body = saved

@@ -19,11 +19,12 @@ from ..vocabulary import identifier
 from . import shapes
 from .calls import Calls
 from .classes import Classes
+from . import records
 from .containers import Containers
 from .linked import Linked
 from .contents import global_slot
 from .platform import Platform, both, either
-from .program import ClassInfo, FuncInfo, Program, Summary
+from .program import FuncInfo, Program, Summary
 from .state import State
 from .syntax import Invocation, argument, dotted, string
 from .values import NONE, Alias, Bag, Factory, Guard, Handle, Inst, Many, Member, Origin, Param, Ref, Sock, Tup, Value, is_evidence, join
@@ -111,9 +112,19 @@ class Evaluator:
         if isinstance(base, Ref) and base.qualname in catalog.GENERIC_TYPES:
             return Alias(node)  # ``Tuple[socket.socket, Address]``: a type, for annotations naming it
         if isinstance(base, Bag) and len(node.slice) == 1:
+            entries = self.containers.keywords(base)
+            index = node.slice[0].slice
+            key = self.containers.key_of(index.value) if isinstance(index, cst.Index) else None
+            if entries is not None and key is not None and key in entries:  # ``d["write"]``, ``fds[Kind.DATA]``
+                return entries[key] if isinstance(entries[key], (Ref, Sock, Handle, Inst, Tup, Many, Bag)) else None
             if isinstance(node.slice[0].slice, cst.Index):
                 return self.containers.view(base, catalog.BAG_KINDS[base.kind].get("[]"), dotted(node.value))
             return base if base.kind == "sequence" else None
+        if isinstance(base, Inst) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+            key = string(node.slice[0].slice.value)  # a TypedDict's entry: its field
+            record = self.program.classes.get(base.cls)
+            if key is not None and record is not None and key in record.record_fields():
+                return self.classes.instance_attribute(base, node, key, dotted(node.value))
         if isinstance(base, Tup) and len(node.slice) == 1:
             index = node.slice[0].slice
             if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
@@ -190,6 +201,8 @@ class Evaluator:
                 receiver = Sock(self.state.origin(f"{dotted(given) or 'argument'} given to {qualname}()", given))
             if isinstance(receiver, Sock):
                 return self.result(f"{catalog.SOCKET_CLASS}.{unbound[2]}", node, receiver, dotted(given))
+        if qualname in catalog.RECORD_FACTORIES:
+            return records.record_class(node, self.program)
         if qualname in catalog.BAG_MAKERS:  # ``dict()``, ``defaultdict(list)``, ``DefaultSelector()``
             made, most = catalog.BAG_MAKERS[qualname]
             if len([arg for arg in node.args if arg.keyword is None]) <= most:
@@ -223,7 +236,7 @@ class Evaluator:
         if qualname in self.program.classes:
             cls = self.program.classes[qualname]
             if cls.fields is not None and self.program.method(qualname, "__init__") is None:
-                return Inst(qualname, self.record(cls, node))
+                return Inst(qualname, records.given(cls, node, self.value_of))
             return Sock(self.state.origin(f"{cls.name}()", node)) if cls.is_socket else Inst(qualname)
         kind = self.call_results.get(qualname)
         spelled = f"{receiver_name}.{qualname.rsplit('.', 1)[1]}" if receiver_name else qualname
@@ -245,12 +258,6 @@ class Evaluator:
         if kind == catalog.HANDLE:
             return Handle(receiver, receiver_name) if isinstance(receiver, Sock) else None
         return Inst(kind)
-
-    def record(self, cls: ClassInfo, node: cst.Call) -> tuple[tuple[str, Value], ...]:
-        """What a record's fields are given by its constructor, by position or by name."""
-        call, fields = Invocation.direct(node), cls.record_fields()
-        given = {**dict(zip(fields, call.args)), **{k: e for k, e in call.keywords.items() if k in fields}}
-        return tuple((name, value) for name, value in ((n, self.value_of(e)) for n, e in given.items()) if is_evidence(value))
 
     def returned(self, info: FuncInfo, node: cst.Call, bound: int = 0) -> Value:
         """What a call of the module's function ``info`` returns, cited as that call (what it
@@ -285,7 +292,7 @@ class Evaluator:
             return returned.moved(origin)
         if isinstance(returned, Handle):
             return Handle(returned.sock.moved(origin), None)
-        return returned if isinstance(returned, (Inst, Many)) else None
+        return returned if isinstance(returned, (Inst, Many, Bag)) else None  # (a dictionary it filled: its entries)
 
     # --- What a call calls, and what it gives the module's functions ------------------------
 

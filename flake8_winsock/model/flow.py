@@ -21,7 +21,7 @@ from .posix import PosixFacts
 from .program import Program
 from .state import State
 from .syntax import dotted
-from .values import NONE, Bag, Many, Sock, Value
+from .values import NONE, Bag, Inst, Many, Sock, Value
 from .walker import Walker
 
 _ADDING = (cst.AddAssign, cst.BitOrAssign, cst.BitXorAssign)  # ``c += ...`` and the like put into ``c``
@@ -87,7 +87,8 @@ class Statements(Definitions, PosixFacts):
         if not isinstance(value, (Sock, Many)):
             what = f"'{dotted(node.target) or 'attribute'}'"
             declared = self.evaluator.classes.annotated(node.annotation.annotation, what, node)
-            value = value if declared is None else declared
+            if not (isinstance(value, Bag) and isinstance(declared, Inst)):  # a TypedDict's literal: its entries
+                value = value if declared is None else declared
         if node.value is not None or value is not None:
             self.binder.bind(node.target, value)
 
@@ -244,12 +245,26 @@ class Statements(Definitions, PosixFacts):
                 others = {**others, **when_false}
             for name in _captured(case.pattern):
                 state.env.bind(name, None)
+            socket_case = self.socket_case(node.subject, case.pattern)  # ``case socket.socket() as s:``
+            if socket_case is not None:
+                self.binder.bind(socket_case, Sock(state.origin("case socket.socket() pattern", case.pattern)))
             if case.guard is not None:
                 self.walk(case.guard)
             self.run_body(case.body)
             outcomes.append(state.env)
         state.env = merge(outcomes)
         return False
+
+    def socket_case(self, subject: cst.BaseExpression, pattern: cst.MatchPattern) -> Optional[cst.BaseExpression]:
+        """The name a ``case`` of a socket class binds (``as s``, or the subject's own name)."""
+        target: Optional[cst.BaseExpression] = None
+        if isinstance(pattern, cst.MatchAs) and pattern.pattern is not None and pattern.name is not None:
+            target, pattern = pattern.name, pattern.pattern
+        elif isinstance(subject, cst.Name):
+            target = subject
+        if target is None or not isinstance(pattern, cst.MatchClass) or not self.evaluator.classes.is_socket_class(pattern.cls):
+            return None
+        return target
 
     def visit_With(self, node: cst.With) -> bool:
         suppressing = False

@@ -152,6 +152,7 @@ class Program:
     functions: dict[str, FuncInfo] = field(default_factory=dict)  # "<f()>", "<C>.m"
     classes: dict[str, ClassInfo] = field(default_factory=dict)  # "<C>"
     method_names: set[str] = field(default_factory=set)
+    library_attributes: set[str] = field(default_factory=set)  # class-level names of library functions (``_ReadFile = k32.ReadFile``)
     queue: Deque[Work] = field(default_factory=deque)  # what runs after the module body, first in first out
     done: dict[str, Work] = field(default_factory=dict)  # what has run, by key
     again: dict[str, Work] = field(default_factory=dict)  # what has run and must run again, by key

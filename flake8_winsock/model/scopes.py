@@ -22,7 +22,7 @@ from .frames import Env
 from .program import ClassInfo, ClassRun, FuncInfo, FunctionRun, Summary, Work
 from .state import State, Summarising
 from .syntax import dotted, string
-from .values import NONE, POSIX, Handle, Inst, Origin, Param, Ref, Sock, Tup, Value, given, is_evidence, join, posix_family
+from .values import NONE, POSIX, Bag, Handle, Inst, Origin, Param, Ref, Sock, Tup, Value, given, is_evidence, join, posix_family
 
 MAX_ROUNDS = 4  # runs of a class's methods until ``self`` settles
 MAX_RUNS = 4  # runs of a function as its callers give it more
@@ -161,6 +161,8 @@ class Runner:
             else:
                 annotation = param.annotation
                 value = self.evaluator.classes.annotated(annotation.annotation, f"parameter '{name}'", param) if annotation else None
+                if isinstance(value, Bag) and isinstance(info.given.get(name), Bag) and not summarising:
+                    value = info.given[name]  # a dictionary a call gives: its entries, not just their types
                 if value is None and self.takes_fixtures(info):  # pytest gives it the fixture, always
                     value = self.fixture(name, param)
                 if value is None:

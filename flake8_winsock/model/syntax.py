@@ -46,7 +46,7 @@ class Invocation:
     """What a call calls, and with which argument expressions: the call itself, or the callable
     it is given and the arguments it passes that callable (``Thread(target=f, args=(s,))``)."""
 
-    __slots__ = ("node", "func", "args", "keywords", "bound", "starred", "spread")
+    __slots__ = ("node", "func", "args", "keywords", "bound", "starred", "spread", "star")
 
     def __init__(
         self,
@@ -60,24 +60,27 @@ class Invocation:
         self.bound = bound  # arguments a method's receiver takes before these (``self``)
         self.starred = False  # it passes ``*args``: positions after it cannot be told
         self.spread: list[cst.BaseExpression] = []  # what it passes as ``**kwargs``
+        self.star: Optional[cst.BaseExpression] = None  # the first ``*args``, right after ``args``
 
     @classmethod
     def direct(cls, node: cst.Call) -> "Invocation":
         """The call as written (positions after a ``*args`` cannot be told: they are left out)."""
         args: list[cst.BaseExpression] = []
         keywords: dict[str, cst.BaseExpression] = {}
-        starred, spread = False, []
+        starred, spread, first = False, [], None
         for arg in node.args:
             if arg.keyword is not None:
                 keywords[arg.keyword.value] = arg.value
             elif arg.star == "**":
                 spread.append(arg.value)
             elif arg.star:
+                first = None if starred else arg.value
                 starred = True
             elif not starred:
                 args.append(arg.value)
         call = cls(node, node.func, args, keywords)
         call.starred, call.spread = starred, spread
+        call.star = first if starred else None
         return call
 
     def argument(self, position: Optional[int], keyword: Optional[str] = None) -> Optional[cst.BaseExpression]:

@@ -180,6 +180,8 @@ class _Calls:
                     found |= self.keys.get((scope, inner.id), 0)
             elif isinstance(inner, ast.Attribute):
                 found |= self.keys.get(inner.attr, 0)
+            elif isinstance(inner, ast.Subscript) and isinstance(inner.slice, ast.Constant) and isinstance(inner.slice.value, str):
+                found |= self.keys.get(inner.slice.value, 0)  # ``sess["sock"]``: a TypedDict's field, as ``.sock``
         return found
 
     def given(self, unit: Unit, node: ast.expr, wanted: int) -> bool:
@@ -238,6 +240,8 @@ def _keep(seeds: list[Unit], units: Units, platform: dict[int, list[Unit]]) -> N
         unit.kept = True
         if unit.parent is not None:
             work.append(unit.parent)
+        if isinstance(unit.node, ast.ClassDef):  # a record's fields: each one's position counts
+            work.extend(child for block in unit.blocks for child in block if isinstance(child.node, ast.AnnAssign))
         chain = unit.scope.chain
         for name in _decorator_names(unit):  # the module's own decorator: judged by all it does
             for scope in chain:

@@ -257,6 +257,8 @@ class Units:
                     before = text[:at].rstrip()
                     if before.endswith("."):
                         found |= ATTRIBUTE
+                    elif before.endswith(('["', "['")):  # ``sess["sock"]``: a TypedDict's field, as ``.sock``
+                        found |= ATTRIBUTE | NAME
                     elif not (before.endswith(("def", "class")) and DEFINES.search(before)):
                         found |= NAME
                 at = text.find(word, end)

@@ -42,6 +42,8 @@ def describe(units: Text, unit: Unit, node: ast.stmt) -> None:
             for word in words:
                 write_name(unit, scope, word, SOCKETS)
                 write(unit, word, SOCKETS)
+    if isinstance(node, ast.Match) and isinstance(node.subject, ast.Name):  # ``case socket.socket():`` narrows it
+        write_name(unit, scope, node.subject.id, SOCKETS)
     if isinstance(node, (ast.Import, ast.ImportFrom)):
         imports(unit, node)
     elif isinstance(node, DEFS) and node is unit.node:
@@ -73,8 +75,8 @@ def kinds(units: Text, node: ast.stmt) -> int:
         return SOCKETS | (value_kinds(units, node.value) if node.value is not None else 0)
     if isinstance(node, ast.Assign):
         return value_kinds(units, node.value)
-    if isinstance(node, (ast.For, ast.AsyncFor, ast.With, ast.AsyncWith)):
-        return SOCKETS  # an element of a container; what ``with`` enters, if it is a socket
+    if isinstance(node, (ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.Match)):
+        return SOCKETS  # an element of a container; what ``with`` enters; ``case socket.socket() as s``
     if isinstance(node, SCOPED):
         return ANYTHING  # the function or class itself
     return 0  # ``x += 1``, ``del x``, ``except E as x``, ``global x``: nothing the model follows
@@ -94,7 +96,9 @@ def value_kinds(units: Text, node: ast.expr) -> int:
         for item in items:
             found |= value_kinds(units, item)
         return found
-    if isinstance(node, (ast.List, ast.Set, ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.Dict, ast.DictComp)):
+    if isinstance(node, ast.Dict):  # its entries may be functions (``{"write": k32.WriteFile}``)
+        return SOCKETS | (REFERENCE if any(v is not None and value_kinds(units, v) & REFERENCE for v in node.values) else 0)
+    if isinstance(node, (ast.List, ast.Set, ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
         return SOCKETS
     if isinstance(node, ast.BinOp):
         return SOCKETS if isinstance(node.op, ast.Add) else 0  # ``[server] + clients``

@@ -1,9 +1,10 @@
 """Look-alikes: pipes and files kept in the same records beside sockets, sockets read
 through their own methods, and module-level instances whose attribute is a pipe."""
+import collections
 import dataclasses
 import os
 import socket
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict
 
 import win32file
 
@@ -32,6 +33,25 @@ def records(host: str) -> None:
     lease.sock.sendall(b"x")
     other = Endpoint(sock.fileno(), "web")
     print(other.name, other.fd)
+
+
+Channel = collections.namedtuple("Channel", ["label", "fd"])
+
+
+class Session(TypedDict):
+    peer: str
+    fd: int
+
+
+def functional_and_typed(host: str) -> None:
+    s = socket.create_connection((host, 22))
+    r, w = os.pipe()
+    ch = Channel("pipe", w)
+    os.write(ch.fd, b"x")
+    both = Channel(s.fileno(), r)  # the socket's handle is the label here
+    os.read(both.fd, 16)
+    sess = Session(peer=str(s.fileno()), fd=r)
+    os.close(sess["fd"])
 
 
 class Reader:

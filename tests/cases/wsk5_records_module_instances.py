@@ -1,9 +1,10 @@
 """Handles kept in records (NamedTuple, dataclass, attrs) and module-level instances of the
 module's own classes, handed to descriptor and HANDLE calls."""
+import collections
 import dataclasses
 import os
 import socket
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict
 
 import attr
 import win32file
@@ -36,6 +37,37 @@ def records(host: str) -> None:
     a, b = socket.socketpair()
     pair = Pair(a, b)
     os.dup(pair.right.fileno())  # error: WSK202
+
+
+Channel = collections.namedtuple("Channel", "label fd")
+Route = NamedTuple("Route", [("name", str), ("handle", int)])
+
+
+class Session(TypedDict):
+    peer: str
+    fd: int
+
+
+class Peer(NamedTuple):
+    name: str  # a field without a word of its own: its position still counts
+    fd: int
+
+
+def open_channel(host: str) -> Channel:
+    s = socket.create_connection((host, 21))
+    return Channel("ftp", s.fileno())
+
+
+def functional_and_typed(host: str) -> None:
+    ch = open_channel(host)
+    win32file.WriteFile(ch.fd, b"x")  # error: WSK102
+    s = socket.create_connection((host, 22))
+    route = Route("ssh", s.fileno())
+    os.fsync(route.handle)  # error: WSK205
+    sess = Session(peer=host, fd=s.fileno())
+    os.read(sess["fd"], 16)  # error: WSK201
+    peer = Peer("p", s.fileno())
+    os.lseek(peer.fd, 0, 0)  # error: WSK205
 
 
 class Client:
