@@ -133,7 +133,7 @@ def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
     return Vocabulary(
         knowledge=knowledge,
         source_words=frozenset(sources),
-        socket_classes=frozenset(last(q) for q in catalog.SOCKET_CLASSES),
+        socket_classes=frozenset(last(q) for q in catalog.SOCKET_CLASSES) | frozenset(linked_sources),  # (a project's class may be one)
         handle_words=frozenset(handles),
         anywhere_sinks=frozenset(s.name for s in sinks if not s.posix_ok) | frozenset(linked_sinks),
         module_sinks=frozenset(s.name for s in runtime if "." in s.qualname),

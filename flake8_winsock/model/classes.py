@@ -133,7 +133,11 @@ class Classes:
             if value.qualname in catalog.SOCKET_CLASSES:
                 return True
             info = self.program.classes.get(value.qualname)
-            return bool(info and info.is_socket)
+            if info is not None:
+                return info.is_socket
+            if self.ev.linked.is_class(value.qualname):  # a socket class of another of the project's modules
+                found = self.ev.linked.lookup(value.qualname)
+                return found is not None and found[0] == "class" and bool(found[1].get("socket"))
         return False
 
     def annotated(self, node: cst.BaseExpression, what: str, at: cst.CSTNode) -> Value:

@@ -18,12 +18,13 @@ import libcst as cst
 from .. import catalog
 from .state import State
 from .syntax import Invocation
-from .values import NONE, Handle, Inst, Many, Origin, Ref, Sock, Tup, Value
+from .contents import Contents
+from .values import NONE, Bag, Handle, Inst, Many, Origin, Ref, Sock, Tup, Value
 
 MAX_BASES = 12  # how many classes up a lineage is followed
 
 
-def spec_value(spec: Optional[catalog.Export], origin: Origin) -> Value:
+def spec_value(spec: Optional[catalog.Export], origin: Origin, contents: Optional[Contents] = None) -> Value:
     """A value a summary describes (``{"kind": "socket", "route": ...}``), from ``origin``."""
     kind = spec.get("kind") if spec else None
     if kind == "socket":
@@ -38,6 +39,11 @@ def spec_value(spec: Optional[catalog.Export], origin: Origin) -> Value:
         return Many(Sock(origin), frozenset({id(origin.node)}))
     if kind == "instance" and spec is not None:
         return Inst(str(spec["cls"]))
+    if kind == "bag" and spec is not None and contents is not None:  # its slots hold sockets
+        site = id(origin.node)
+        for slot in spec.get("slots", ()):
+            contents.put((site, str(slot)), "", Sock(origin))
+        return Bag(frozenset({site}), str(spec.get("bag", "sequence")))
     return None
 
 
@@ -71,7 +77,7 @@ class Linked:
         if kind == "redirect":
             return Ref(catalog.canonical(str(export["to"])))
         if kind == "value":
-            return spec_value(export, self.state.origin(f"{export.get('route')}, imported as {ref.qualname}", node)) or ref
+            return spec_value(export, self.state.origin(f"{export.get('route')}, imported as {ref.qualname}", node), self.state.contents) or ref
         return ref
 
     def result(self, qualname: str, node: cst.Call, receiver: Value, spelled: str) -> tuple[bool, Value]:

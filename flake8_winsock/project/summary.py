@@ -27,7 +27,7 @@ from ..analysis import Places
 from ..model import Model
 from ..model.program import ClassInfo, FuncInfo, ParamSink, Summary
 from ..model.syntax import dotted
-from ..model.values import POSIX, Handle, Inst, Many, Origin, Param, Ref, Sock, Tup, Value
+from ..model.values import POSIX, Bag, Handle, Inst, Many, Origin, Param, Ref, Sock, Tup, Value
 from ..parsing import parse
 from ..sinks import SinkCalls
 from ..slicing import Slice
@@ -113,7 +113,7 @@ class Summariser:
     def function(self, info: FuncInfo, method: bool) -> dict[str, Any]:
         summary = self.model.runner.summarise(info)
         names = info.positional() + [p.name.value for p in info.node.params.kwonly_params]
-        returned = self.spec(summary.yields if summary.generator and self.is_context_manager(info) else summary.returns, names)
+        returned = self.spec(summary.yields if summary.generator else summary.returns, names)  # a generator: what it yields
         if summary.generator and not self.is_context_manager(info):
             returned = {**returned, "kind": "many"} if returned and returned["kind"] == "socket" else None
         return {"returns": returned, "method": method, "sinks": [self.sink(each, names) for each in summary.sinks]}
@@ -137,6 +137,11 @@ class Summariser:
             return {"kind": "many", "route": self.route(value.item.origin)}
         if isinstance(value, Inst):
             return {"kind": "instance", "cls": self.qualname(value.cls)}
+        if isinstance(value, Bag):  # a container of sockets (``PEERS: dict[str, socket.socket] = {}``)
+            slots = {slot: self.model.state.contents.read((site, slot)) for site in value.sites for slot in ("element", "key", "value")}
+            held = {slot: each for slot, each in slots.items() if isinstance(each, Sock)}
+            if held:
+                return {"kind": "bag", "bag": value.kind, "slots": sorted(held), "route": self.route(next(iter(held.values())).origin)}
         if isinstance(value, Param) and not value.made and names is not None and value.index < len(names):
             return {"kind": "param", "param": value.index, "handle": value.handle, "name": names[value.index]}
         return None

@@ -1,0 +1,1 @@
+"""shim: compatibility layer over the vendored transport packages."""

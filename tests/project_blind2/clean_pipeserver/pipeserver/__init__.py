@@ -1,0 +1,1 @@
+"""pipeserver: spools probe output through named pipes and plain descriptors."""

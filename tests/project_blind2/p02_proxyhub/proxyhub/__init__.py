@@ -1,0 +1,1 @@
+"""proxyhub: a tiny fan-out proxy that keeps its peers in a registry."""

@@ -1,0 +1,1 @@
+"""Session bookkeeping for the Windows control-channel service."""

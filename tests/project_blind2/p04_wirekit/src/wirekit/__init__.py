@@ -1,0 +1,3 @@
+from .clients import ReplayClient, TelemetryClient
+
+__all__ = ["TelemetryClient", "ReplayClient"]

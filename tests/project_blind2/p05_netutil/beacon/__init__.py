@@ -1,0 +1,1 @@
+"""beacon: the field agent."""

@@ -1,0 +1,1 @@
+"""tunnel: expose a local program over TCP (a small inetd)."""

@@ -1,0 +1,1 @@
+"""mirror: pulls release artefacts from FTP and mails a report."""
