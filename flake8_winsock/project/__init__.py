@@ -124,7 +124,7 @@ class Project:
             return None, {}  # too deep, or past the budget: unknown
         words = self.index.words(path)
         found: tuple[Optional[tuple[str, Any]], dict[str, Optional[str]]]
-        if not (words.sources or words.sinks):
+        if not (words.sources or words.sinks or words.handles):
             found = None, {path: module.digest}  # its words say it can give nothing
         else:
             found = self.cached(path, module.digest, key) or self.made(path, key)
@@ -390,6 +390,8 @@ class View:
                     attributes |= words.attributes
                 if words.sinks:
                     sinks |= named
+                    handles |= named
+                if words.handles:  # ``def raw(s): return s.fileno()``: its result may be a handle
                     handles |= named
             for conftest in self.conftests:
                 words = self.words_of(conftest)

@@ -84,12 +84,12 @@ def export_slice(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     flavours = Flavours(units, vocab)
     flavours.spread()
     seeds = [u for u in flavours.flavoured if u.flavours & (SOCKET | HANDLE | SINK | TAKES_SOCKET)]
-    if not seeds:
-        return None
     methods = frozenset(q.rsplit(".", 1)[1] for q in vocab.knowledge.call_results if q.startswith(catalog.SOCKET_CLASS + "."))
-    seeds += units.stars
     returning = dict.fromkeys(units.unit_at(line) for line in units.index.get("return", ()))  # bodies made into units
     seeds += [u for u in returning if u is not None and any(_returns_parameter(u, node, methods) for node in u.nodes)]
+    if not seeds:  # (``def raw(s): return s.fileno()`` gives back what it is given: a seed)
+        return None
+    seeds += units.stars
     platform: dict[int, list[Unit]] = {}
     for unit in flavours.flavoured:
         if unit.flavours & PLATFORM:
