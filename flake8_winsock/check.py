@@ -85,8 +85,8 @@ def _findings(source: str, filename: str, python_parsed: bool, tree: Optional[as
             if not python_parsed:
                 line = getattr(error, "lineno", None) or 1
                 return [not_analysed(f"Python cannot parse it ({type(error).__name__}: {error})", line)]
-    if tree is None or knowledge.fixtures:  # a fixture reaches a test by its name alone: the whole text
-        sliced: Optional[Slice] = Slice(source)
+    if tree is None or knowledge.fixtures or _dense(source, knowledge):  # (a fixture reaches a test by its name alone)
+        sliced: Optional[Slice] = Slice(source)  # the whole text
     else:
         with collector_paused():  # the slice makes many short-lived objects; what stays is collected after
             sliced = slice_module(source, tree, vocabulary(knowledge))
@@ -102,6 +102,22 @@ def _findings(source: str, filename: str, python_parsed: bool, tree: Optional[as
     except Exception as error:  # the lint run goes on: say why, report nothing else
         return [not_analysed(f"internal error ({type(error).__name__}: {error})")]
     return result + [f for f in found if not (result and TOO_DEEP in f.text)]  # one such WSK900 a file
+
+
+DENSE_SIZE = 200_000  # characters: below this the pre-pass costs little whatever it keeps
+DENSE_SHARE = 50  # one line in this many both takes a handle and calls a sink: the pre-pass would keep it all
+
+
+def _dense(source: str, knowledge: catalog.Knowledge) -> bool:
+    """Whether a large module is so dense with sink calls given handles that the pre-pass
+    would keep nearly all of it (its cost then buys nothing: the whole text goes to LibCST,
+    which the pre-pass may only ever widen to)."""
+    if len(source) < DENSE_SIZE:
+        return False
+    checks = Gate(vocabulary(knowledge))
+    lines = source.splitlines()
+    both = sum(1 for line in lines if checks.handles.found(line) and checks.sinks.found(line))
+    return both * DENSE_SHARE >= len(lines)
 
 
 # LibCST's parse time grows much faster than linearly with expression depth (a

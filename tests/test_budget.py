@@ -115,3 +115,16 @@ def test_a_budget_that_is_not_a_number_is_a_configuration_error(value: str, tmp_
         cwd=tmp_path,
     )
     assert result.returncode == 2 and "expected a number of characters" in result.stderr
+
+
+def test_a_large_module_dense_with_misuses_skips_the_pre_pass_and_loses_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from flake8_winsock import check
+
+    source = dense(2_500)  # past DENSE_SIZE: every function writes to a socket's handle
+    ordinary = source.replace("os.write(s.fileno(), ", "print(s, ")  # the same size, no misuse
+    assert len(source) >= check.DENSE_SIZE
+    assert check._dense(source, check.catalog.CATALOG) and not check._dense(ordinary, check.catalog.CATALOG)
+    sliced: list[str] = []
+    monkeypatch.setattr(check, "slice_module", lambda *args: sliced.append("sliced"))
+    found = check_source(source, "dense.py")
+    assert sliced == [] and len(found) == 2_500 and {f.code for f in found} == {"WSK201"}
