@@ -19,7 +19,7 @@ import libcst as cst
 from .. import catalog
 from .state import State
 from .syntax import argument, dotted, string
-from .values import NONE, Bag, Evidence, Handle, Inst, Many, Sock, Tup, Value, alike, join, origin_of, posix_family
+from .values import NONE, Bag, Evidence, Handle, Inst, Many, Sock, Tup, Value, alike, join, records_alike, origin_of, posix_family
 
 Evaluate = Callable[[Optional[cst.BaseExpression]], Value]
 
@@ -44,6 +44,9 @@ class Containers:
             else:
                 items.append(self.evaluate(element.value))
         item = alike(items)
+        if item is None and not any(isinstance(e, cst.StarredElement) for e in node.elements):
+            records = records_alike(items)  # ``[("control", a.fileno()), ("data", b.fileno())]``
+            return Many(records, frozenset(sites)) if records is not None else None
         return Many(item, frozenset(sites)) if item is not None else None
 
     def container(self, value: Value, node: cst.CSTNode) -> Optional[Many]:
@@ -62,7 +65,11 @@ class Containers:
         item: Optional[Evidence]
         if isinstance(value, Bag):
             return self.view(value, catalog.BAG_KINDS[value.kind].get("iter"), name)
-        if isinstance(value, Many) and not value.sites & spoiled:
+        if isinstance(value, Many) and isinstance(value.item, Tup):  # a record: each position an element's
+            if value.sites & spoiled:
+                return None
+            return Tup(tuple(self.element(Many(x, value.sites), None) if isinstance(x, (Sock, Handle)) else None for x in value.item.items))
+        if isinstance(value, Many) and not isinstance(value.item, Tup) and not value.sites & spoiled:
             item, sites = value.item, value.sites
         elif isinstance(value, Tup):
             item, sites = alike(value.items), frozenset()
@@ -77,6 +84,10 @@ class Containers:
     def put(self, container: Value, added: Sequence[Value]) -> None:
         """``added`` goes into ``container``: a container of sockets given anything else is spoiled
         (a container of ``AF_UNIX`` sockets given another socket too)."""
+        if isinstance(container, Many) and isinstance(container.item, Tup):  # records: alike where it holds evidence
+            if not all(records_alike([container.item, value]) == container.item for value in added):
+                self.state.spoiled |= container.sites
+            return
         if isinstance(container, Many) and not all(
             isinstance(value, type(container.item)) and posix_family(value) >= posix_family(container) for value in added
         ):

@@ -114,7 +114,7 @@ class Many:
     aliases included.
     """
 
-    item: Union[Sock, Handle]
+    item: Union[Sock, Handle, "Tup"]  # (a tuple: a container of records, ``[("data", s.fileno())]``)
     sites: frozenset[int]
 
 
@@ -212,7 +212,7 @@ def given(value: Value, hop: Origin) -> Value:
         return Handle(value.sock.moved(value.sock.origin.given(hop)), None)
     if isinstance(value, Many):
         item = given(value.item, hop)
-        return Many(item, value.sites) if isinstance(item, (Sock, Handle)) else None
+        return Many(item, value.sites) if isinstance(item, (Sock, Handle)) or isinstance(item, Tup) and is_evidence(item) else None
     if isinstance(value, Tup):
         return Tup(tuple(given(item, hop) for item in value.items))
     if isinstance(value, (Inst, Bag, Factory)):
@@ -247,6 +247,19 @@ def alike(values: Iterable[Value]) -> Optional[Evidence]:
     if items and all(isinstance(v, Handle) for v in items):
         return _family(items[0], items)  # type: ignore[arg-type]
     return None
+
+
+def records_alike(values: list[Value]) -> Optional["Tup"]:
+    """Tuples of one length that are alike where any holds evidence (``("data", h1)``,
+    ``("ctrl", h2)``): what each position of all of them is; else None."""
+    if not values or not all(isinstance(v, Tup) for v in values):
+        return None
+    tuples = [v for v in values if isinstance(v, Tup)]
+    if len({len(t.items) for t in tuples}) != 1:
+        return None
+    positions = tuple(alike(t.items[i] for t in tuples) for i in range(len(tuples[0].items)))
+    found = Tup(positions)
+    return found if is_evidence(found) else None
 
 
 def _family(kept: Evidence, values: list[Value]) -> Evidence:

@@ -62,3 +62,17 @@ def shutdown(target) -> None:
             os.close(fd)
         case socket.socket() as s:
             s.close()
+
+
+def records(ctrl: socket.socket) -> None:
+    r, w = os.pipe()
+    mixed = [("control", ctrl.fileno()), ("pipe", w)]
+    for name, fd in mixed:
+        os.set_inheritable(fd, True)
+    grown = [("control", ctrl.fileno())]
+    grown.append(("pipe", r))
+    for name, fd in grown:
+        os.close(fd)
+    named = [(ctrl.fileno(), "control"), (r, "pipe")]
+    for fd, name in named:
+        os.write(fd, b"x")

@@ -66,3 +66,12 @@ def inherit(target) -> None:
             os.set_inheritable(target.fileno(), True)  # error: WSK205
         case _:
             os.set_inheritable(target, True)
+
+
+def records_of(ctrl: socket.socket, data: socket.socket) -> list:
+    return [("control", ctrl.fileno()), ("data", data.fileno())]
+
+
+def inherit_all(ctrl: socket.socket, data: socket.socket) -> None:
+    for name, fd in records_of(ctrl, data):
+        os.set_inheritable(fd, True)  # error: WSK205
