@@ -85,7 +85,7 @@ def _findings(source: str, filename: str, python_parsed: bool, tree: Optional[as
             if not python_parsed:
                 line = getattr(error, "lineno", None) or 1
                 return [not_analysed(f"Python cannot parse it ({type(error).__name__}: {error})", line)]
-    if tree is None or knowledge.fixtures or _dense(source, knowledge):  # (a fixture reaches a test by its name alone)
+    if tree is None or knowledge.fixtures or _dense(source, tree, knowledge):  # (a fixture reaches a test by its name alone)
         sliced: Optional[Slice] = Slice(source)  # the whole text
     else:
         with collector_paused():  # the slice makes many short-lived objects; what stays is collected after
@@ -108,16 +108,22 @@ DENSE_SIZE = 200_000  # characters: below this the pre-pass costs little whateve
 DENSE_SHARE = 50  # one line in this many both takes a handle and calls a sink: the pre-pass would keep it all
 
 
-def _dense(source: str, knowledge: catalog.Knowledge) -> bool:
-    """Whether a large module is so dense with sink calls given handles that the pre-pass
-    would keep nearly all of it (its cost then buys nothing: the whole text goes to LibCST,
-    which the pre-pass may only ever widen to)."""
+def _dense(source: str, tree: ast.Module, knowledge: catalog.Knowledge) -> bool:
+    """Whether a large module is so dense with sink calls given handles (``os.write(s.fileno(),
+    ...)``, read from Python's tree: words in strings do not count) that the pre-pass would
+    keep nearly all of it; its cost then buys nothing: the whole text goes to LibCST, which
+    the pre-pass may only ever widen to."""
     if len(source) < DENSE_SIZE:
         return False
-    checks = Gate(vocabulary(knowledge))
-    lines = source.splitlines()
-    both = sum(1 for line in lines if checks.handles.found(line) and checks.sinks.found(line))
-    return both * DENSE_SHARE >= len(lines)
+    vocab = vocabulary(knowledge)
+
+    def name(func: ast.expr) -> str:
+        return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)]
+    handles = {id(call) for call in calls if name(call.func) in vocab.handle_words}
+    both = sum(1 for call in calls if name(call.func) in vocab.sink_words and any(id(arg) in handles for arg in call.args))
+    return both * DENSE_SHARE >= source.count("\n") + 1
 
 
 # LibCST's parse time grows much faster than linearly with expression depth (a

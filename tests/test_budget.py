@@ -4,6 +4,7 @@ time and memory it bounds are measured in ``benchmarks/scaling.py``, never in a 
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 import tracemalloc
@@ -123,7 +124,10 @@ def test_a_large_module_dense_with_misuses_skips_the_pre_pass_and_loses_nothing(
     source = dense(2_500)  # past DENSE_SIZE: every function writes to a socket's handle
     ordinary = source.replace("os.write(s.fileno(), ", "print(s, ")  # the same size, no misuse
     assert len(source) >= check.DENSE_SIZE
-    assert check._dense(source, check.catalog.CATALOG) and not check._dense(ordinary, check.catalog.CATALOG)
+    in_strings = "import os\n" + "".join(f'TEXT{n} = """os.write(s.fileno(), data)"""\n' for n in range(9_000))
+    assert len(in_strings) >= check.DENSE_SIZE
+    for text, dense_ in ((source, True), (ordinary, False), (in_strings, False)):  # words in strings do not count
+        assert check._dense(text, ast.parse(text), check.catalog.CATALOG) is dense_
     sliced: list[str] = []
     monkeypatch.setattr(check, "slice_module", lambda *args: sliced.append("sliced"))
     found = check_source(source, "dense.py")

@@ -527,3 +527,17 @@ def test_the_installed_flake8_reports_a_socket_kept_in_self_socket(tmp_path: Pat
         [sys.executable, "-m", "flake8", "--select=WSK", str(tmp_path / "client.py")], capture_output=True, text=True
     )
     assert [line.split(": ")[1].split()[0] for line in result.stdout.splitlines()] == ["WSK201", "WSK102"]
+
+
+@pytest.mark.parametrize("path", case_files()[:40], ids=lambda p: p.name)
+def test_a_long_units_uses_read_in_one_pass_are_those_read_word_by_word(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from flake8_winsock.slicing import index
+
+    text = path.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    units = index.Units(text, tree, vocabulary())
+    one_by_one = {(i, w): units.uses(u, w) for i, u in enumerate(units.all) for w in units.words(u)}
+    monkeypatch.setattr(index, "LONG_UNIT", 0)  # every unit read in one pass
+    again = index.Units(text, tree, vocabulary())
+    in_one_pass = {(i, w): again.uses(u, w) for i, u in enumerate(again.all) for w in again.words(u)}
+    assert in_one_pass == one_by_one

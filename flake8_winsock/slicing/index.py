@@ -9,6 +9,7 @@ lines of the scope that can see the name.
 from __future__ import annotations
 
 import ast
+import re
 from bisect import bisect_left, bisect_right
 from itertools import chain
 from typing import Iterable, Iterator, Optional
@@ -63,6 +64,7 @@ class Units:
         self._readers: dict[Key, list[Unit]] = {}
         self._writers: dict[Key, list[Unit]] = {}
         self._uses: dict[tuple[int, str], int] = {}
+        self._long_uses: dict[int, dict[str, int]] = {}  # a long unit's words and how it uses each
 
     # --- The skeleton -----------------------------------------------------------------------
 
@@ -247,6 +249,10 @@ class Units:
         The name a ``def`` or ``class`` statement defines is not a use of it."""
         key = (id(unit), word)
         found = self._uses.get(key)
+        if found is None and len(self.text_of(unit)) > LONG_UNIT:  # every word's uses in one pass
+            if id(unit) not in self._long_uses:
+                self._long_uses[id(unit)] = _every_use(self.text_of(unit))
+            found = self._uses[key] = self._long_uses[id(unit)].get(word, 0)
         if found is None:
             found = 0
             text, size = self.text_of(unit), len(word)
@@ -321,4 +327,33 @@ class Units:
     def line_of(self, offset: int) -> int:
         return line_of(self.starts, offset)
 
+
+LONG_UNIT = 20_000  # characters: a unit this long has the uses of all its words read at once
+
+
+def _every_use(text: str) -> dict[str, int]:
+    """How ``text`` uses each of its words, as ``Units.uses`` tells them one by one: one pass
+    (a statement of a module made of one huge literal would be scanned once per word)."""
+    found: dict[str, int] = {}
+    for match in _WORD.finditer(text):
+        start = match.start()
+        i = start - 1
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        if i >= 0 and text[i] == ".":
+            use = ATTRIBUTE
+        elif i >= 1 and text[i - 1 : i + 1] in ('["', "['"):
+            use = ATTRIBUTE | NAME
+        else:
+            use = NAME
+            for keyword in ("def", "class"):
+                begin = i + 1 - len(keyword)
+                if begin >= 0 and text[begin : i + 1] == keyword and (begin == 0 or text[begin - 1] in " \t\n\r\f\v:;"):
+                    use = 0  # the name a ``def`` or ``class`` defines is not a use of it
+        word = match.group()
+        found[word] = found.get(word, 0) | use
+    return found
+
+
+_WORD = re.compile(r"[^\W]+")
 
