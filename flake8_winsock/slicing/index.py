@@ -249,25 +249,14 @@ class Units:
         The name a ``def`` or ``class`` statement defines is not a use of it."""
         key = (id(unit), word)
         found = self._uses.get(key)
-        if found is None and len(self.text_of(unit)) > LONG_UNIT:  # every word's uses in one pass
-            if id(unit) not in self._long_uses:
-                self._long_uses[id(unit)] = _every_use(self.text_of(unit))
-            found = self._uses[key] = self._long_uses[id(unit)].get(word, 0)
         if found is None:
-            found = 0
-            text, size = self.text_of(unit), len(word)
-            at = text.find(word)
-            while at >= 0 and found != NAME | ATTRIBUTE:
-                end = at + size
-                if (at == 0 or not identifier(text[at - 1])) and (end == len(text) or not identifier(text[end])):
-                    before = text[:at].rstrip()
-                    if before.endswith("."):
-                        found |= ATTRIBUTE
-                    elif before.endswith(('["', "['")):  # ``sess["sock"]``: a TypedDict's field, as ``.sock``
-                        found |= ATTRIBUTE | NAME
-                    elif not (before.endswith(("def", "class")) and DEFINES.search(before)):
-                        found |= NAME
-                at = text.find(word, end)
+            text = self.text_of(unit)
+            if len(text) > LONG_UNIT:  # every word's uses in one pass
+                if id(unit) not in self._long_uses:
+                    self._long_uses[id(unit)] = _every_use(text)
+                found = self._long_uses[id(unit)].get(word, 0)
+            else:
+                found = _use(text, word)
             self._uses[key] = found
         return found
 
@@ -326,6 +315,24 @@ class Units:
 
     def line_of(self, offset: int) -> int:
         return line_of(self.starts, offset)
+
+
+def _use(text: str, word: str) -> int:
+    """How ``text`` uses ``word`` (see ``Units.uses``)."""
+    found, size = 0, len(word)
+    at = text.find(word)
+    while at >= 0 and found != NAME | ATTRIBUTE:
+        end = at + size
+        if (at == 0 or not identifier(text[at - 1])) and (end == len(text) or not identifier(text[end])):
+            before = text[:at].rstrip()
+            if before.endswith("."):
+                found |= ATTRIBUTE
+            elif before.endswith(('["', "['")):  # ``sess["sock"]``: a TypedDict's field, as ``.sock``
+                found |= ATTRIBUTE | NAME
+            elif not (before.endswith(("def", "class")) and DEFINES.search(before)):
+                found |= NAME
+        at = text.find(word, end)
+    return found
 
 
 LONG_UNIT = 20_000  # characters: a unit this long has the uses of all its words read at once
