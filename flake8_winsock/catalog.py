@@ -52,6 +52,8 @@ CALL_RESULTS: dict[str, str] = {
     "asyncio.get_event_loop": "asyncio.AbstractEventLoop",
     "asyncio.new_event_loop": "asyncio.AbstractEventLoop",
     "asyncio.AbstractEventLoop.sock_accept": ACCEPT,
+    "curio.open_connection": SOCKET,
+    "curio.network.open_connection": SOCKET,
     "_overlapped.Overlapped": "_overlapped.Overlapped",
     "cffi.FFI": "cffi.FFI",
     "concurrent.futures.ThreadPoolExecutor": "concurrent.futures.ThreadPoolExecutor",
@@ -69,6 +71,14 @@ CALL_RESULTS: dict[str, str] = {
     "eventlet.connect": SOCKET,
     "trio.socket.socket": SOCKET,
     "twisted.internet.tcp.Connection.getHandle": SOCKET,
+    "twisted.internet.reactor.listenTCP": "twisted.internet.tcp.Port",
+    "twisted.internet.reactor.listenUDP": "twisted.internet.udp.Port",
+    "twisted.internet.reactor.listenMulticast": "twisted.internet.udp.MulticastPort",
+    "twisted.internet.tcp.Port.getHandle": SOCKET,  # (the listening socket)
+    "twisted.internet.udp.Port.getHandle": SOCKET,
+    "twisted.internet.udp.MulticastPort.getHandle": SOCKET,
+    "paramiko.transport.Transport": "paramiko.transport.Transport",
+    "telnetlib.Telnet": "telnetlib.Telnet",
     "trio.open_tcp_stream": "trio.SocketStream",
     "websockets.sync.client.connect": "websockets.sync.client.ClientConnection",
     "paramiko.client.SSHClient.get_transport": "paramiko.transport.Transport",
@@ -83,6 +93,7 @@ MODULE_ALIASES = {
     "gevent.socket": "socket",
     "gevent._socket3": "socket",
     "eventlet.green.socket": "socket",
+    "curio.socket": "socket",  # (its sockets wrap the standard library's: the same handle)
     "gevent.ssl": "ssl",
     "eventlet.green.ssl": "ssl",
 }
@@ -139,6 +150,7 @@ SOCKET_ATTRIBUTES = frozenset(
         "smtplib.SMTP.sock",
         "poplib.POP3.sock",
         "imaplib.IMAP4.sock",
+        "telnetlib.Telnet.sock",
         "tornado.iostream.IOStream.socket",
         "trio.SocketStream.socket",
         "trio.SocketListener.socket",
@@ -150,7 +162,7 @@ SOCKET_ATTRIBUTES = frozenset(
 # Library classes whose ``with`` enters the instance itself (``with smtplib.SMTP(host) as smtp``).
 ENTERS_ITSELF = frozenset(
     {
-        "socketserver.BaseServer", "ftplib.FTP", "smtplib.SMTP", "imaplib.IMAP4", "poplib.POP3",
+        "socketserver.BaseServer", "ftplib.FTP", "smtplib.SMTP", "imaplib.IMAP4", "poplib.POP3", "telnetlib.Telnet",
         "trio.SocketStream", "trio.SocketListener", "contextlib.ExitStack", "contextlib.AsyncExitStack",
         "websockets.sync.connection.Connection", "paramiko.client.SSHClient", "paramiko.transport.Transport",
     }
@@ -189,6 +201,8 @@ CALLBACKS: dict[str, tuple[tuple[Optional[int], Optional[str]], tuple[Optional[s
 EXTRA_INFO_METHODS = {"get_extra_info": "socket", "extra": "anyio.abc.SocketAttribute.raw_socket"}
 # Methods that return a socket when handed one (``context.wrap_socket(sock)``).
 SOCKET_WRAPPING_METHODS = frozenset({"wrap_socket"})
+# The method of pytest's ``request`` fixture that gives a fixture by its name.
+FIXTURE_BY_NAME = "getfixturevalue"
 
 
 # Names a library exports from its package for a class defined in a submodule.
@@ -222,6 +236,7 @@ def _class_of(member: str) -> str:
 LIBRARY_CLASSES = frozenset(
     {*LIBRARY_BASES, *LIBRARY_BASES.values(), *CALLBACKS, *INSTANCE_ATTRIBUTES.values(), *ENTERS_ITSELF, *_PLAIN_CLASSES}
     | {_class_of(q) for q in (*SOCKET_ATTRIBUTES, *INSTANCE_ATTRIBUTES, *CALLBACK_METHODS)}
+    | {made for made in CALL_RESULTS.values() if "." in made}  # (``loop: asyncio.AbstractEventLoop``)
 )
 
 
@@ -233,6 +248,10 @@ PROPERTY_DECORATORS = frozenset({"property", "functools.cached_property", "cache
 RECORD_BASES = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple", "typing.TypedDict", "typing_extensions.TypedDict"})
 # Calls that make a record class from a name and its fields (``namedtuple("Conn", "fd peer")``).
 RECORD_FACTORIES = frozenset({"collections.namedtuple", "typing.NamedTuple", "typing_extensions.NamedTuple"})
+# Calls that copy a record with some fields given anew (and the position of the record);
+# a record's own method that does so.
+RECORD_REPLACERS: dict[str, int] = {"dataclasses.replace": 0, "copy.replace": 0, "attr.evolve": 0, "attrs.evolve": 0}
+RECORD_REPLACE_METHOD = "_replace"  # ``conn._replace(fd=...)`` of a NamedTuple
 RECORD_DECORATORS = frozenset(
     {"dataclasses.dataclass", "attr.s", "attr.attrs", "attr.define", "attr.frozen", "attrs.define", "attrs.frozen", "pydantic.dataclasses.dataclass"}
 )
@@ -360,6 +379,15 @@ ELEMENTS_OF: dict[str, int] = {
 # ``readable, writable, failed = select.select(rlist, wlist, xlist)``.
 SUBSETS_OF: dict[str, tuple[int, ...]] = {"select.select": (0, 1, 2)}
 
+# Calls that make a reference to their argument: calling it gives the argument back
+# (``weakref.ref(sock)()``, ``lambda: sock`` by another name), with the argument's position.
+REFERENCES: dict[str, int] = {"weakref.ref": 0, "weakref.WeakMethod": 0}
+
+# Calls whose elements are tuples of their arguments' elements: ``enumerate(xs)`` gives
+# (a count, an element of xs), ``zip(xs, ys)`` (an element of xs, one of ys).
+COUNTED, ZIPPED = "counted", "zipped"
+TUPLES_OF: dict[str, str] = {"enumerate": COUNTED, "zip": ZIPPED, "itertools.zip_longest": ZIPPED}
+
 # Methods that put into a container: name -> the position of the element they add, or
 # ELEMENTS when every positional argument is an iterable of elements. A container of
 # sockets given anything but sockets this way (or by ``c[i] = x``, ``c += ...``) is
@@ -423,6 +451,7 @@ MAPPING_PUTS = {"setdefault": (0, 1)}
 # handle wrapped in a ctypes type or cast by cffi is still the socket's handle.
 PASS_THROUGH: dict[str, int] = {
     "int": 0,
+    "weakref.proxy": 0,  # (a proxy is used as the object itself)
     "operator.index": 0,
     "contextlib.closing": 0,
     "ctypes.c_void_p": 0,

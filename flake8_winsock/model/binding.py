@@ -12,7 +12,7 @@ from .evaluate import Evaluator
 from .frames import Env
 from .state import State
 from .syntax import dotted
-from .contents import global_slot
+from .contents import global_slot, nonlocal_slot
 from .values import OTHER, Bag, Handle, Many, Ref, Sock, Tup, Value, is_evidence, join
 
 Comprehension = Union[cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp]
@@ -60,6 +60,8 @@ class Binder:
             state.env.bind(target.value, value)
             if target.value in state.global_names:  # ``global x; x = ...``: one of the module's values
                 state.contents.put(global_slot(target.value), state.run, value)
+            if target.value in state.nonlocal_names:  # ``nonlocal x; x = ...``: the enclosing function's
+                state.contents.put(nonlocal_slot(state.top, target.value), state.run, value)
         elif isinstance(target, cst.Attribute):
             path = dotted(target)
             if path is None:

@@ -22,7 +22,7 @@ from .linked import Linked
 from .program import FuncInfo, Program, Summary
 from .state import State
 from .syntax import dotted, string
-from .values import Bag, Factory, Handle, Inst, Many, Member, Param, Ref, Sock, Tup, Value, is_evidence
+from .values import Bag, Factory, Guard, Handle, Inst, Many, Member, Param, Ref, Sock, Tup, Value, is_evidence
 
 def _is_property(info: FuncInfo) -> bool:
     return any(dotted(d.decorator) in catalog.PROPERTY_DECORATORS for d in info.node.decorators)
@@ -86,7 +86,11 @@ class Classes:
             self.ev.run_early(owner.key)
             owner.readers.add(self.state.run)
             if attr in owner.attrs:
-                return owner.attrs[attr]
+                held = owner.attrs[attr]
+                getter = program.method(held.cls, "__get__") if isinstance(held, Inst) else None
+                if getter is not None:  # a descriptor: what its ``__get__`` gives
+                    return self.read_result(getter, node, f"{receiver}.{attr}" if receiver else attr)
+                return held
             method = program.functions.get(f"{owner.key}.{attr}")
             if method is not None:
                 if _is_property(method):
@@ -112,7 +116,7 @@ class Classes:
             return returned.moved(origin)
         if isinstance(returned, Handle):
             return Handle(returned.sock.moved(origin), None)
-        return returned if isinstance(returned, (Inst, Many)) else None
+        return returned if isinstance(returned, (Inst, Many, Guard)) else None  # (a property that tests the platform)
 
     def entered(self, node: cst.BaseExpression, asynchronous: bool) -> Value:
         """What ``with node as x`` binds: a socket itself, what a context manager function

@@ -19,7 +19,7 @@ import libcst as cst
 from .. import catalog
 from .state import State
 from .syntax import argument, dotted, string
-from .values import NONE, Bag, Evidence, Handle, Inst, Many, Sock, Tup, Value, alike, join, records_alike, origin_of, posix_family
+from .values import NONE, Bag, Evidence, Handle, Inst, Many, Sock, Tup, Value, alike, is_evidence, join, records_alike, origin_of, posix_family
 
 Evaluate = Callable[[Optional[cst.BaseExpression]], Value]
 
@@ -80,6 +80,16 @@ class Containers:
         if isinstance(item, Handle):  # the handle's socket has no name where the element is used
             return Handle(item.sock.moved(item.sock.origin.element(None, sites)), None)
         return item.moved(item.origin.element(name, sites))
+
+    def tuples_of(self, node: cst.Call, counted: bool) -> Value:
+        """``enumerate(xs)`` (``counted``), ``zip(xs, ys)``: a container of tuples, each position
+        an element of its argument while that container holds sockets or handles alone."""
+        given = [arg.value for arg in node.args if arg.keyword is None and not arg.star]
+        values = [self.evaluate(arg) for arg in (given[:1] if counted else given)]
+        items = [self.element(value, dotted(arg)) for value, arg in zip(values, given)]
+        record = Tup(tuple(([None] if counted else []) + [x if isinstance(x, (Sock, Handle)) else None for x in items]))
+        sites = frozenset().union(*(value.sites for value in values if isinstance(value, (Many, Bag))))
+        return Many(record, sites) if is_evidence(record) else None
 
     def put(self, container: Value, added: Sequence[Value]) -> None:
         """``added`` goes into ``container``: a container of sockets given anything else is spoiled

@@ -19,6 +19,12 @@ Key = tuple[int, str]  # a container's site and a slot: "element", "key", "value
 _EMPTY = object()  # nothing was put into the slot
 
 
+def nonlocal_slot(top: int, name: str) -> Key:
+    """Where the functions nested in one module-level statement put what they assign to a
+    name they declare ``nonlocal``."""
+    return (0, f"nonlocal {top} {name}")
+
+
 def global_slot(name: str) -> Key:
     """Where the module's functions put what they assign to a module name they declare ``global``."""
     return (0, f"global {name}")

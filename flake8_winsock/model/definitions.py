@@ -16,7 +16,7 @@ from .evaluate import Evaluator
 from .frames import Env
 from .program import ClassInfo, ClassRun, FuncInfo, FunctionRun, Program
 from .state import Judging, State
-from .values import POSIX, Inst, Many, Ref, Sock
+from .values import POSIX, Guard, Inst, Many, Ref, Sock
 from .walker import Walker
 
 
@@ -100,7 +100,7 @@ class Definitions(Walker):
         state.env = Env(parent=state.env)
         state.current_class, state.self_name, state.in_class_body = info, None, True
         self.run_body(node.body)
-        info.declared.update({k: v for k, v in state.env.scope_vars().items() if isinstance(v, (Sock, Many, Inst)) or _library_function(v)})
+        info.declared.update({k: v for k, v in state.env.scope_vars().items() if isinstance(v, (Sock, Many, Inst, Guard)) or _library_function(v)})  # (a flag: ``_POSIX = os.name != "nt"``)
         self.program.library_attributes |= {k for k, v in info.declared.items() if _library_function(v)}
         self.evaluator.calls.library_calls(info)
         info.posix = info.posix or state.env.lookup(POSIX)[0] is True  # ``pytestmark`` in its body

@@ -19,10 +19,10 @@ from ..vocabulary import identifier
 from . import shapes
 from .calls import Calls
 from .classes import Classes
-from . import records
+from . import records, tables
 from .containers import Containers
 from .linked import Linked
-from .contents import global_slot
+from .contents import global_slot, nonlocal_slot
 from .platform import Platform, both, either
 from .program import FuncInfo, Program, Summary
 from .state import State
@@ -44,6 +44,7 @@ class Evaluator:
         self.run_early: Callable[[str], None] = lambda key: None  # a class's work, before the module body ends
         self.comprehend: Callable[[cst.BaseExpression], Value] = lambda node: None
         self.choose: Callable[[cst.IfExp], Value] = lambda node: None
+        self.fixture: Callable[[str, cst.CSTNode], Value] = lambda name, node: None  # a pytest fixture by its name
         self.calls, self.classes = Calls(self), Classes(self)
         self.linked = Linked(knowledge.project, state, self.value_of)
         if knowledge.project is not None:
@@ -63,6 +64,8 @@ class Evaluator:
             return self.value_of(node.expression)
         if isinstance(node, cst.NamedExpr):
             return self.value_of(node.value)
+        if isinstance(node, cst.Lambda):
+            return tables.lambda_value(self, node)
         if isinstance(node, cst.Subscript):
             return self.subscript(node)
         if isinstance(node, cst.Tuple) and not any(isinstance(e, cst.StarredElement) for e in node.elements):
@@ -97,6 +100,8 @@ class Evaluator:
             if not state.env.bound_below(name, state.module_env):  # a module name, maybe set by ``global``
                 assigned = state.contents.read(global_slot(name))
                 return value if assigned is NONE else join(value, assigned)
+            assigned = state.contents.read(nonlocal_slot(state.top, name))  # an enclosing function's, maybe set by ``nonlocal``
+            return value if assigned is NONE else join(value, assigned)
         if found:
             return value
         if name == "None":
@@ -116,7 +121,7 @@ class Evaluator:
             index = node.slice[0].slice
             key = self.containers.key_of(index.value) if isinstance(index, cst.Index) else None
             if entries is not None and key is not None and key in entries:  # ``d["write"]``, ``fds[Kind.DATA]``
-                return entries[key] if isinstance(entries[key], (Ref, Sock, Handle, Inst, Tup, Many, Bag)) else None
+                return entries[key] if isinstance(entries[key], (Ref, Sock, Handle, Inst, Tup, Many, Bag, Factory)) else None
             if isinstance(node.slice[0].slice, cst.Index):
                 return self.containers.view(base, catalog.BAG_KINDS[base.kind].get("[]"), dotted(node.value))
             return base if base.kind == "sequence" else None
@@ -176,7 +181,7 @@ class Evaluator:
             made = self.result(f"{catalog.SOCKET_CLASS}.{func.name}", node, func.receiver, func.receiver_name)
             return self.platform.family(f"{catalog.SOCKET_CLASS}.{func.name}", node, func.receiver, made)
         if isinstance(node.func, cst.Attribute):
-            return self.evident_method(node, node.func)
+            return tables.record_method(self, node, node.func) or self.evident_method(node, node.func)
         return None
 
     def result(self, qualname: str, node: cst.Call, receiver: Value, receiver_name: Optional[str]) -> Value:
@@ -201,35 +206,9 @@ class Evaluator:
                 receiver = Sock(self.state.origin(f"{dotted(given) or 'argument'} given to {qualname}()", given))
             if isinstance(receiver, Sock):
                 return self.result(f"{catalog.SOCKET_CLASS}.{unbound[2]}", node, receiver, dotted(given))
-        if qualname in catalog.RECORD_FACTORIES:
-            return records.record_class(node, self.program)
-        if qualname in catalog.BAG_MAKERS:  # ``dict()``, ``defaultdict(list)``, ``DefaultSelector()``
-            made, most = catalog.BAG_MAKERS[qualname]
-            if len([arg for arg in node.args if arg.keyword is None]) <= most:
-                return self.containers.made(node, made)
-        if qualname in catalog.PASS_THROUGH:
-            return self.value_of(argument(node, catalog.PASS_THROUGH[qualname]))
-        if qualname in catalog.ELEMENTS_OF:
-            of = self.value_of(argument(node, catalog.ELEMENTS_OF[qualname]))
-            each = self.containers.element(of, None) if isinstance(of, Bag) else None
-            if is_evidence(each) and not isinstance(each, (Sock, Handle)):
-                return of  # ``list(d.items())``, ``list(selector.get_map().values())``: iterated alike
-            return self.containers.container(of, node)
-        if qualname in catalog.SUBSETS_OF:
-            positions = catalog.SUBSETS_OF[qualname]
-            return Tup(tuple(self.containers.container(self.value_of(argument(node, i)), node) for i in positions))
-        if qualname in catalog.LIBRARY_LOADERS:
-            library = string(argument(node, 0))
-            known = catalog.LIBRARIES.get(library.lower()) if library else None
-            return Ref(known) if known else None
-        if qualname in catalog.PROTOTYPE_FACTORIES:
-            return Ref(catalog.PROTOTYPE)
-        if qualname == catalog.PROTOTYPE:  # ``proto(("WriteFile", kernel32), flags)``: that export
-            named = argument(node, 0)
-            parts = named.elements if isinstance(named, cst.Tuple) else ()
-            export = string(parts[0].value) if len(parts) == 2 else None
-            dll = self.value_of(parts[1].value) if export else None
-            return Ref(f"{dll.qualname}.{export}") if isinstance(dll, Ref) and dll.qualname in catalog.LIBRARY_NAMES else None
+        tabled = tables.result(self, qualname, node)
+        if tabled is not tables.UNTABLED:
+            return tabled
         if qualname in self.program.functions:
             info = self.program.functions[qualname]
             return self.returned(info, node, 1 if isinstance(receiver, Inst) and info.takes_receiver else 0)
@@ -270,7 +249,9 @@ class Evaluator:
         yielded = self.substituted(summary.yields, info, Invocation.direct(node), bound, node)
         if any(self.names(d.decorator, catalog.CONTEXT_MANAGERS) for d in info.node.decorators):
             return yielded
-        return Many(yielded, frozenset({id(node)})) if isinstance(yielded, (Sock, Handle)) else None
+        if isinstance(yielded, (Sock, Handle)) or isinstance(yielded, Tup) and is_evidence(yielded):  # (``yield conn, addr``)
+            return Many(yielded, frozenset({id(node)}))
+        return None
 
     def substituted(self, returned: Value, info: FuncInfo, call: Invocation, bound: int, node: cst.Call) -> Value:
         if isinstance(returned, Param) and returned.made:
@@ -292,7 +273,7 @@ class Evaluator:
             return returned.moved(origin)
         if isinstance(returned, Handle):
             return Handle(returned.sock.moved(origin), None)
-        return returned if isinstance(returned, (Inst, Many, Bag)) else None  # (a dictionary it filled: its entries)
+        return returned if isinstance(returned, (Inst, Many, Bag, Guard)) else None  # (a dictionary it filled: its entries; a platform test)
 
     # --- What a call calls, and what it gives the module's functions ------------------------
 
@@ -306,6 +287,8 @@ class Evaluator:
             key = self.value_of(first)
             if catalog.EXTRA_INFO_METHODS[name] in (string(first), key.qualname if isinstance(key, Ref) else None):
                 return Sock(self.state.origin(f"{spelled}({cst.Module([]).code_for_node(first)})", node))
+        if name == catalog.FIXTURE_BY_NAME and string(first) is not None:  # ``request.getfixturevalue("conn")``
+            return self.fixture(str(string(first)), node)
         if name in catalog.SOCKET_WRAPPING_METHODS and isinstance(self.value_of(first), Sock):
             return Sock(self.state.origin(f"{spelled}()", node))
         return None

@@ -123,8 +123,11 @@ class Statements(Definitions, PosixFacts):
         return False
 
     def visit_Nonlocal(self, node: cst.Nonlocal) -> bool:
+        """``nonlocal x``: what it assigns to ``x`` the other functions around it read too
+        (``Evaluator.name``)."""
         for item in node.names:
             self.state.env.bind(item.name.value, None)
+            self.state.nonlocal_names.add(item.name.value)
         return False
 
     def leave_Return(self, node: cst.Return) -> None:
@@ -286,10 +289,14 @@ class Statements(Definitions, PosixFacts):
     def visit_Lambda(self, node: cst.Lambda) -> bool:
         state = self.state
         saved = state.env
-        state.env = Env(parent=saved)
         params = node.params
-        for param in [*params.posonly_params, *params.params, *params.kwonly_params]:
-            state.env.bind(param.name.value, None)
+        every = [*params.posonly_params, *params.params, *params.kwonly_params]
+        # A default is what the lambda holds when called as such lambdas are, without it
+        # (``lambda fd=s.fileno(): os.close(fd)``): evaluated where it is written.
+        defaults = [self.evaluator.value_of(param.default) if param.default is not None else None for param in every]
+        state.env = Env(parent=saved)
+        for param, default in zip(every, defaults):
+            state.env.bind(param.name.value, default)
         for star in (params.star_arg, params.star_kwarg):
             if isinstance(star, cst.Param):
                 state.env.bind(star.name.value, None)

@@ -11,7 +11,7 @@ Only names the catalog does not know are asked for, and an unknown stays unknown
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 import libcst as cst
 
@@ -19,14 +19,21 @@ from .. import catalog
 from .state import State
 from .syntax import Invocation
 from .contents import Contents
-from .values import NONE, Bag, Handle, Inst, Many, Origin, Ref, Sock, Tup, Value
+from .values import NONE, Bag, Factory, Handle, Inst, Many, Origin, Ref, Sock, Tup, Value
 
 MAX_BASES = 12  # how many classes up a lineage is followed
 
 
-def spec_value(spec: Optional[catalog.Export], origin: Origin, contents: Optional[Contents] = None) -> Value:
+def spec_value(spec: Optional[catalog.Export], origin: Origin, contents: Optional[Contents] = None, keywords: Optional[dict[int, Any]] = None) -> Value:
     """A value a summary describes (``{"kind": "socket", "route": ...}``), from ``origin``."""
     kind = spec.get("kind") if spec else None
+    if kind == "factory" and spec is not None:  # a callable whose call gives what it describes
+        made = spec_value(spec.get("made"), origin)
+        return Factory(made) if made is not None else None
+    if kind == "entries" and spec is not None and keywords is not None:  # a dictionary by its keys
+        site = id(origin.node)
+        keywords[site] = {str(key): spec_value(each, origin) for key, each in dict(spec.get("entries", {})).items()}
+        return Bag(frozenset({site}), "mapping")
     if kind == "socket":
         return Sock(origin)
     if kind == "pair":
@@ -35,16 +42,29 @@ def spec_value(spec: Optional[catalog.Export], origin: Origin, contents: Optiona
         return Tup((Sock(origin), None))
     if kind == "handle":
         return Handle(Sock(origin), None)
+    if kind == "tuple" and spec is not None:  # ``(host, sock)``: each position as its summary says
+        return Tup(tuple(spec_value(item, origin) for item in spec.get("items") or ()))
     if kind == "many":
-        return Many(Sock(origin), frozenset({id(origin.node)}))
-    if kind == "instance" and spec is not None:
-        return Inst(str(spec["cls"]))
+        item = spec_value(spec.get("item"), origin) if spec is not None and spec.get("item") else Sock(origin)
+        return Many(item, frozenset({id(origin.node)})) if isinstance(item, (Sock, Handle, Tup)) else None
+    if kind == "instance" and spec is not None:  # a record: what its fields were given too
+        fields = ((str(name), spec_value(each, origin)) for name, each in dict(spec.get("fields") or {}).items())
+        return Inst(str(spec["cls"]), tuple((name, value) for name, value in fields if value is not None))
     if kind == "bag" and spec is not None and contents is not None:  # its slots hold sockets
         site = id(origin.node)
         for slot in spec.get("slots", ()):
             contents.put((site, str(slot)), "", Sock(origin))
         return Bag(frozenset({site}), str(spec.get("bag", "sequence")))
     return None
+
+
+def _route(spec: Any) -> Optional[str]:
+    """Where what a summary describes comes from (a factory's: what it makes; a dictionary's:
+    its first entry's)."""
+    if not isinstance(spec, dict):
+        return None
+    inner = [*dict(spec.get("entries") or {}).values(), *(spec.get("items") or ()), *dict(spec.get("fields") or {}).values(), spec.get("item"), spec.get("made")]
+    return spec.get("route") or next((found for found in map(_route, inner) if found), None)
 
 
 class Linked:
@@ -77,7 +97,8 @@ class Linked:
         if kind == "redirect":
             return Ref(catalog.canonical(str(export["to"])))
         if kind == "value":
-            return spec_value(export, self.state.origin(f"{export.get('route')}, imported as {ref.qualname}", node), self.state.contents) or ref
+            route = _route(export) or f"{ref.qualname} of another module"
+            return spec_value(export, self.state.origin(f"{route}, imported as {ref.qualname}", node), self.state.contents, self.state.keywords) or ref
         return ref
 
     def result(self, qualname: str, node: cst.Call, receiver: Value, spelled: str) -> tuple[bool, Value]:
@@ -102,7 +123,7 @@ class Linked:
             if returned.get("handle"):
                 return True, Handle(given, None) if isinstance(given, Sock) else None
             return True, given
-        return True, spec_value(returned, self.state.origin(f"{returned.get('route')}, through {spelled}()", node))
+        return True, spec_value(returned, self.state.origin(f"{_route(returned)}, through {spelled}()", node))
 
     def sinks(self, qualname: str, bound: int) -> list[catalog.Sink]:
         """The parameters of the project's function ``qualname`` that reach a sink, as sinks
@@ -165,7 +186,7 @@ class Linked:
             return None
         spec = found[1]
         short = cls.rsplit(".", 1)[-1]
-        return spec_value(spec, self.state.origin(f"{spec.get('route')}, as {short}.{attr}", node))
+        return spec_value(spec, self.state.origin(f"{_route(spec)}, as {short}.{attr}", node))
 
     def entered(self, cls: str, asynchronous: bool, node: cst.CSTNode) -> Value:
         """What ``with`` binds for an instance of the project's class ``cls``: what its
@@ -176,7 +197,7 @@ class Linked:
             if found is not None and found[0] == "function":
                 returned = found[1].get("returns")
                 short = owner.rsplit(".", 1)[-1]
-                return spec_value(returned, self.state.origin(f"{returned.get('route')}, through {short}.{method}()", node)) if returned else None
+                return spec_value(returned, self.state.origin(f"{_route(returned)}, through {short}.{method}()", node)) if returned else None
         return None
 
     def fixture(self, name: str, node: cst.CSTNode) -> Value:
@@ -184,4 +205,4 @@ class Linked:
         spec = self.project.fixture(name) if self.project is not None else None
         if not spec:
             return None
-        return spec_value(spec, self.state.origin(f"{spec.get('route')}, through fixture '{name}'", node))
+        return spec_value(spec, self.state.origin(f"{_route(spec)}, through fixture '{name}'", node))

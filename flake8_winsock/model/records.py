@@ -14,7 +14,7 @@ import libcst as cst
 
 from .program import ClassInfo, Program
 from .syntax import Invocation, argument, string
-from .values import Ref, Value, is_evidence
+from .values import Inst, Ref, Value, is_evidence
 
 
 def record_class(node: cst.Call, program: Program) -> Value:
@@ -49,3 +49,15 @@ def given(cls: ClassInfo, node: cst.Call, value_of: Callable[[cst.BaseExpression
     call, fields = Invocation.direct(node), cls.record_fields()
     passed = {**dict(zip(fields, call.args)), **{k: e for k, e in call.keywords.items() if k in fields}}
     return tuple((name, value) for name, value in ((n, value_of(e)) for n, e in passed.items()) if is_evidence(value))
+
+
+def replaced(record: Value, node: cst.Call, value_of: Callable[[cst.BaseExpression], Value]) -> Value:
+    """``dataclasses.replace(conn, fd=...)``, ``conn._replace(fd=...)``: a record of the same
+    class, holding what it held but in the fields given anew."""
+    if not isinstance(record, Inst):
+        return None
+    given = {arg.keyword.value: arg.value for arg in node.args if arg.keyword is not None}
+    if any(arg.star for arg in node.args):
+        return Inst(record.cls)  # (``**changes``: what each field holds now is not known)
+    kept = tuple((name, value) for name, value in record.fields if name not in given)
+    return Inst(record.cls, kept + tuple((name, value) for name, value in ((n, value_of(e)) for n, e in given.items()) if is_evidence(value)))

@@ -35,6 +35,7 @@ class Runner:
         self.program = statements.program
         self.evaluator = statements.evaluator
         self.evaluator.summarise = self.summarise
+        self.evaluator.fixture = self.fixture
         self.evaluator.give = self.give
         self.evaluator.run_early = self.run_early
         self.runs: dict[str, int] = {}
@@ -125,10 +126,25 @@ class Runner:
         finally:
             state.summaries.pop()
             state.top, info.running = saved_top, False
-        info.summary = Summary(
-            _joined(summarising.returns), bool(summarising.yields), _joined(summarising.yields), tuple(dict.fromkeys(summarising.sinks))
-        )
+        returns = _joined(summarising.returns)
+        if returns is None and not summarising.yields and all(r is None for r in summarising.returns):
+            returns = self.promised(info)  # nothing it returns is known: what its annotation promises
+        info.summary = Summary(returns, bool(summarising.yields), _joined(summarising.yields), tuple(dict.fromkeys(summarising.sinks)))
         return info.summary
+
+    def promised(self, info: FuncInfo) -> Value:
+        """What a function's return annotation promises (``-> socket.socket``, an abstract
+        property's), read where the function is defined."""
+        annotation = info.node.returns
+        if annotation is None:
+            return None
+        state = self.state
+        saved, state.env = state.env, info.parent or state.module_frame()
+        try:
+            promised = self.evaluator.classes.annotated(annotation.annotation, f"what {info.name}() returns", annotation)
+        finally:
+            state.env = saved
+        return promised if is_evidence(promised) else None
 
     def run_function(
         self, info: FuncInfo, parent: Env, posix: bool, cls: Optional[ClassInfo] = None, bound: Optional[dict[str, Value]] = None
@@ -139,6 +155,7 @@ class Runner:
         state, node, owner = self.state, info.node, cls or info.owner
         saved = (state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body, state.top)
         saved_globals, state.global_names = state.global_names, set()
+        saved_nonlocals, state.nonlocal_names = state.nonlocal_names, set()
         state.top = info.top  # (an inherited method is defined in another statement)
         state.env, state.in_class_body = Env(parent=parent), False
         if posix:
@@ -173,7 +190,7 @@ class Runner:
                 state.env.bind(star.name.value, None if summarising or bound is not None else info.given.get(star.name.value))
         self.statements.run_body(node.body)
         state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body, state.top = saved
-        state.global_names = saved_globals
+        state.global_names, state.nonlocal_names = saved_globals, saved_nonlocals
 
     def takes_fixtures(self, info: FuncInfo) -> bool:
         """pytest gives its fixtures to the parameters of tests and of fixtures."""
@@ -188,7 +205,7 @@ class Runner:
                 return string(named[0]) or info.node.name.value if named else info.node.name.value
         return None
 
-    def fixture(self, name: str, param: cst.Param) -> Value:
+    def fixture(self, name: str, param: cst.CSTNode) -> Value:
         """What the fixture ``name`` gives: the module's own, else a ``conftest.py``'s."""
         fixtures = self.fixtures
         if fixtures is None:

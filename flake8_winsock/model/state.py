@@ -57,6 +57,7 @@ class State:
     spoiled: set[int] = field(default_factory=set)  # ``Many.sites`` given something else than their elements
     contents: Contents = field(default_factory=Contents)  # what the module puts into the containers it fills
     global_names: set[str] = field(default_factory=set)  # ``global`` names of the function being run
+    nonlocal_names: set[str] = field(default_factory=set)  # its ``nonlocal`` names
     keywords: dict[int, Optional[dict[str, Value]]] = field(default_factory=dict)  # a mapping's entries by string key
 
     def origin(self, text: str, node: cst.CSTNode) -> Origin:

@@ -296,4 +296,8 @@ def join(a: Value, b: Value) -> Value:
         return Bag(a.sites | b.sites, a.kind)
     if isinstance(a, Tup) and isinstance(b, Tup) and len(a.items) == len(b.items):
         return Tup(tuple(join(x, y) for x, y in zip(a.items, b.items)))  # ``(conn, addr)`` from two places
+    if isinstance(a, Inst) and isinstance(b, Inst) and a.cls == b.cls:  # a record from two places: the fields both give
+        other = dict(b.fields)
+        both = ((name, join(value, other[name])) for name, value in a.fields if name in other)
+        return Inst(a.cls, tuple((name, value) for name, value in both if is_evidence(value)))
     return None

@@ -182,6 +182,10 @@ class _Calls:
                 found |= self.keys.get(inner.attr, 0)
             elif isinstance(inner, ast.Subscript) and isinstance(inner.slice, ast.Constant) and isinstance(inner.slice.value, str):
                 found |= self.keys.get(inner.slice.value, 0)  # ``sess["sock"]``: a TypedDict's field, as ``.sock``
+            elif isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr == "get" and inner.args:
+                key = inner.args[0]
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    found |= self.keys.get(key.value, 0)  # ``sess.get("sock")``, as ``sess["sock"]``
         return found
 
     def given(self, unit: Unit, node: ast.expr, wanted: int) -> bool:

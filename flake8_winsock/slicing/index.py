@@ -22,7 +22,7 @@ from .units import (
 from .writes import describe
 
 
-ENTERS = frozenset({"__enter__", "__aenter__"})
+ENTERS = frozenset({"__enter__", "__aenter__", "__get__"})  # what the language calls on an instance and hands on (a descriptor: ``__get__``)
 
 
 class Units:
@@ -50,6 +50,9 @@ class Units:
                     index[word] = [number]
                 elif lines[-1] != number:
                     lines.append(number)
+        # The attributes the module stores (``self._ref = weakref.ref(s)``): calling one may
+        # give what it holds (a callable that gives a socket).
+        self.stored = frozenset(STORED.findall(self.text))
         self.starts = [0]
         for line in normal:
             self.starts.append(self.starts[-1] + len(line))
@@ -327,8 +330,8 @@ def _use(text: str, word: str) -> int:
             before = text[:at].rstrip()
             if before.endswith("."):
                 found |= ATTRIBUTE
-            elif before.endswith(('["', "['")):  # ``sess["sock"]``: a TypedDict's field, as ``.sock``
-                found |= ATTRIBUTE | NAME
+            elif before.endswith(('["', "['")) or before[-1:] in "\"'" and _GET.search(before[-40:-1]):
+                found |= ATTRIBUTE | NAME  # ``sess["sock"]``, ``sess.get("sock")``: a TypedDict's field, as ``.sock``
             elif not (before.endswith(("def", "class")) and DEFINES.search(before)):
                 found |= NAME
         at = text.find(word, end)
@@ -349,7 +352,7 @@ def _every_use(text: str) -> dict[str, int]:
             i -= 1
         if i >= 0 and text[i] == ".":
             use = ATTRIBUTE
-        elif i >= 1 and text[i - 1 : i + 1] in ('["', "['"):
+        elif i >= 1 and text[i - 1 : i + 1] in ('["', "['") or i >= 0 and text[i] in "\"'" and _GET.search(text[max(0, i - 39) : i]):
             use = ATTRIBUTE | NAME
         else:
             use = NAME
@@ -363,4 +366,6 @@ def _every_use(text: str) -> dict[str, int]:
 
 
 _WORD = re.compile(r"[^\W]+")
+STORED = re.compile(r"\.[ \t]*([^\W\d]\w*)[ \t]*(?:=(?!=)|:[^\n=]*=(?!=))")
+_GET = re.compile(r"\.\s*get\s*\(\s*\Z")  # what comes before the quoted key of ``d.get("key")``
 

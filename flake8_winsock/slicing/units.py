@@ -56,6 +56,7 @@ class Text(Protocol):
 
     vocab: Vocabulary
     defs: dict[str, list[Unit]]
+    stored: frozenset[str]  # the attributes it stores
 
     def text_of(self, unit: Unit) -> str: ...
 

@@ -109,7 +109,7 @@ def value_kinds(units: Text, node: ast.expr) -> int:
         if isinstance(func, ast.Attribute):
             name = normalised(func.attr)
             reference = REFERENCE if name in vocab.reference_calls else 0
-            return reference | (SOCKETS if name in vocab.socket_calls or name in units.defs else 0)
+            return reference | (SOCKETS if name in vocab.socket_calls or name in units.defs or name in units.stored else 0)
         if isinstance(func, ast.Name):
             return ANYTHING if normalised(func.id) in vocab.reference_calls else SOCKETS
         return SOCKETS

@@ -1,0 +1,112 @@
+"""What calls the catalog's tables describe give (``catalog.PASS_THROUGH``, ``TUPLES_OF``,
+``PARTIALS``, ``REFERENCES``, the record helpers, the ctypes loaders and prototypes), and
+the values of lambdas and of a record's own methods.
+
+Each table says what a call of its names gives in terms of the call's arguments; the
+evaluator asks here before the module's own program and the project.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Mapping, Optional, Protocol
+
+import libcst as cst
+
+from .. import catalog
+from . import records
+from .classes import Classes
+from .containers import Containers
+from .frames import Env
+from .program import Program
+from .state import State
+from .syntax import argument, dotted, string
+from .values import Bag, Factory, Handle, Inst, Ref, Sock, Tup, Value, is_evidence
+
+UNTABLED: Value = Ref("<untabled>")  # no table names the call: the evaluator goes on
+
+
+class Evaluates(Protocol):
+    state: State
+    program: Program
+    containers: Containers
+    classes: Classes
+    call_results: Mapping[str, str]
+
+    def value_of(self, node: Optional[cst.BaseExpression]) -> Value: ...
+
+
+def result(ev: Evaluates, qualname: str, node: cst.Call) -> Value:
+    """What a call of ``qualname`` gives by the catalog's tables (``UNTABLED``: none names it)."""
+    value_of: Callable[[Optional[cst.BaseExpression]], Value] = ev.value_of
+    if qualname in catalog.RECORD_REPLACERS:
+        return records.replaced(value_of(argument(node, catalog.RECORD_REPLACERS[qualname])), node, value_of)
+    if qualname in catalog.RECORD_FACTORIES:
+        return records.record_class(node, ev.program)
+    if qualname in catalog.BAG_MAKERS:  # ``dict()``, ``defaultdict(list)``, ``DefaultSelector()``
+        made, most = catalog.BAG_MAKERS[qualname]
+        if len([arg for arg in node.args if arg.keyword is None]) <= most:
+            return ev.containers.made(node, made)
+    if qualname in catalog.PASS_THROUGH:
+        return value_of(argument(node, catalog.PASS_THROUGH[qualname]))
+    if qualname in catalog.ELEMENTS_OF:
+        of = value_of(argument(node, catalog.ELEMENTS_OF[qualname]))
+        each = ev.containers.element(of, None) if isinstance(of, Bag) else None
+        if is_evidence(each) and not isinstance(each, (Sock, Handle)):
+            return of  # ``list(d.items())``, ``list(selector.get_map().values())``: iterated alike
+        return ev.containers.container(of, node)
+    if qualname in catalog.PARTIALS:  # ``partial(socket.create_connection, addr)``: a factory of sockets
+        func = value_of(argument(node, 0))
+        if isinstance(func, Ref) and ev.call_results.get(func.qualname) == catalog.SOCKET:
+            return Factory(Sock(ev.state.origin(f"partial({func.qualname})", node)))
+        return None
+    if qualname in catalog.REFERENCES:  # ``weakref.ref(sock)``: its call gives the socket back
+        referent = value_of(argument(node, catalog.REFERENCES[qualname]))
+        return Factory(referent) if is_evidence(referent) else None
+    if qualname in catalog.TUPLES_OF:
+        return ev.containers.tuples_of(node, catalog.TUPLES_OF[qualname] == catalog.COUNTED)
+    if qualname in catalog.SUBSETS_OF:
+        positions = catalog.SUBSETS_OF[qualname]
+        return Tup(tuple(ev.containers.container(value_of(argument(node, i)), node) for i in positions))
+    if qualname in catalog.LIBRARY_LOADERS:
+        library = string(argument(node, 0))
+        known = catalog.LIBRARIES.get(library.lower()) if library else None
+        return Ref(known) if known else None
+    if qualname in catalog.PROTOTYPE_FACTORIES:
+        return Ref(catalog.PROTOTYPE)
+    if qualname == catalog.PROTOTYPE:  # ``proto(("WriteFile", kernel32), flags)``: that export
+        named = argument(node, 0)
+        parts = named.elements if isinstance(named, cst.Tuple) else ()
+        export = string(parts[0].value) if len(parts) == 2 else None
+        dll = value_of(parts[1].value) if export else None
+        return Ref(f"{dll.qualname}.{export}") if isinstance(dll, Ref) and dll.qualname in catalog.LIBRARY_NAMES else None
+    return UNTABLED
+
+
+def record_method(ev: Evaluates, node: cst.Call, func: cst.Attribute) -> Value:
+    """A record's own methods: ``spec.get("sock")`` of a TypedDict, its field (as
+    ``spec["sock"]``); ``peer._replace(retries=n)`` of a NamedTuple, a copy."""
+    if func.attr.value not in ("get", catalog.RECORD_REPLACE_METHOD):
+        return None
+    record = ev.value_of(func.value)
+    info = ev.program.classes.get(record.cls) if isinstance(record, Inst) else None
+    if not isinstance(record, Inst) or info is None or info.fields is None:
+        return None
+    if func.attr.value == catalog.RECORD_REPLACE_METHOD:
+        return records.replaced(record, node, ev.value_of)
+    key = string(argument(node, 0))
+    return ev.classes.instance_attribute(record, node, key, dotted(func.value)) if key in info.record_fields() else None
+
+
+def lambda_value(ev: Evaluates, node: cst.Lambda) -> Value:
+    """A lambda whose body gives a socket (or a handle) whatever it is given:
+    ``lambda host, port: socket.create_connection((host, port))``, a factory."""
+    params = node.params
+    saved = ev.state.env
+    ev.state.env = Env(parent=saved)
+    try:
+        for param in [*params.posonly_params, *params.params, *params.kwonly_params]:
+            ev.state.env.bind(param.name.value, None)
+        made = ev.value_of(node.body)
+    finally:
+        ev.state.env = saved
+    return Factory(made) if isinstance(made, (Sock, Handle)) else None
