@@ -395,8 +395,9 @@ class View:
                     handles |= named
             for conftest in self.conftests:
                 words = self.words_of(conftest)
-                if words.sources:
+                if words.sources or words.handles:  # (a fixture may give another's socket, or its handle)
                     sources |= words.fixtures
+                    handles |= words.fixtures
             self.cached_words = (frozenset(sources), frozenset(handles), frozenset(sinks), frozenset(attributes))
         return self.cached_words
 

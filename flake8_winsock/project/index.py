@@ -28,6 +28,7 @@ from typing import Iterable, Optional
 from .. import catalog
 from ..vocabulary import Vocabulary, normalised, vocabulary
 
+MAX_TESTS_DEPTH = 3  # folders above a test folder searched for the project's packages
 PROJECT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".git")
 
 # ``import a.b as c, d`` and ``from .a import (b as c, d)``: over-approximated from the text
@@ -182,6 +183,15 @@ class Index:
         root, _ = self.package_of(folder)
         places = [root]
         project = self.project_root(folder)
+        if root == folder and (self.exists(os.path.join(folder, "conftest.py")) or _test_module(os.path.basename(path))):
+            # A test folder outside any package (``tests/``): its tests import the project's
+            # packages from the folders above it, as ``python -m pytest`` run there does.
+            above = folder
+            for _ in range(MAX_TESTS_DEPTH):
+                if above == project or os.path.dirname(above) == above:
+                    break
+                above = os.path.dirname(above)
+                places.append(above)
         if project is not None:
             places += [project, os.path.join(project, "src")]
         places += self.source_roots
@@ -307,3 +317,8 @@ class Index:
     def reached(self, path: str) -> set[str]:
         """The modules whose words ``words(path)`` read."""
         return self.reach.get(path, {path})
+
+
+def _test_module(name: str) -> bool:
+    """A file pytest collects or reads: ``test_*.py``, ``*_test.py``, ``conftest.py``."""
+    return name == "conftest.py" or name.startswith("test_") and name.endswith(".py") or name.endswith("_test.py")

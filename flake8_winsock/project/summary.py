@@ -27,12 +27,13 @@ from ..analysis import Places
 from ..model import Model
 from ..model.program import ClassInfo, FuncInfo, ParamSink, Summary
 from ..model.syntax import dotted
-from ..model.values import POSIX, Bag, Handle, Inst, Many, Origin, Param, Ref, Sock, Tup, Value
+from ..model.values import POSIX, Bag, Factory, Handle, Inst, Many, Origin, Param, Ref, Sock, Tup, Value
 from ..parsing import parse
 from ..sinks import SinkCalls
 from ..slicing import Slice
 
 Summary_ = dict[str, Any]
+MADE = ("socket", "handle", "pair", "accept")  # what a factory's call may give
 
 
 
@@ -114,8 +115,11 @@ class Summariser:
         summary = self.model.runner.summarise(info)
         names = info.positional() + [p.name.value for p in info.node.params.kwonly_params]
         returned = self.spec(summary.yields if summary.generator else summary.returns, names)  # a generator: what it yields
-        if summary.generator and not self.is_context_manager(info):
-            returned = {**returned, "kind": "many"} if returned and returned["kind"] == "socket" else None
+        if summary.generator and not self.is_context_manager(info):  # what it yields, as a container
+            if returned and returned["kind"] in ("tuple", "accept", "pair"):  # (``yield conn, addr``)
+                returned = {"kind": "many", "item": returned}
+            else:
+                returned = {**returned, "kind": "many"} if returned and returned["kind"] == "socket" else None
         return {"returns": returned, "method": method, "sinks": [self.sink(each, names) for each in summary.sinks]}
 
     def is_context_manager(self, info: FuncInfo) -> bool:
@@ -133,10 +137,32 @@ class Summariser:
         if isinstance(value, Tup) and len(value.items) == 2 and isinstance(value.items[0], Sock):
             kind = "pair" if isinstance(value.items[1], Sock) else "accept"
             return {"kind": kind, "route": self.route(value.items[0].origin)}
+        if isinstance(value, Tup):  # ``(host, sock)``, ``(label, fd)``
+            items = [self.spec(item) for item in value.items]
+            if any(item is not None and item["kind"] != "param" for item in items):
+                return {"kind": "tuple", "items": [item if item is None or item["kind"] != "param" else None for item in items]}
         if isinstance(value, Many) and isinstance(value.item, Sock):
             return {"kind": "many", "route": self.route(value.item.origin)}
+        if isinstance(value, Many) and isinstance(value.item, Tup):
+            item = self.spec(value.item)
+            return {"kind": "many", "item": item} if item is not None else None
         if isinstance(value, Inst):
-            return {"kind": "instance", "cls": self.qualname(value.cls)}
+            fields = {name: self.spec(each) for name, each in value.fields}
+            kept = {name: each for name, each in fields.items() if each is not None and each["kind"] != "param"}
+            return {"kind": "instance", "cls": self.qualname(value.cls), **({"fields": kept} if kept else {})}
+        if isinstance(value, Factory):  # ``connect = partial(socket.create_connection, addr)``
+            made = self.spec(value.made)
+            return {"kind": "factory", "made": made} if made is not None and made["kind"] in MADE else None
+        if isinstance(value, Ref) and value.qualname in self.program.functions and names is None:  # a function as an entry
+            returned = self.model.runner.summarise(self.program.functions[value.qualname]).returns
+            made = self.spec(returned) if isinstance(returned, (Sock, Handle, Tup)) else None
+            return {"kind": "factory", "made": made} if made is not None and made["kind"] in MADE else None
+        entries = self.model.evaluator.containers.keywords(value) if isinstance(value, Bag) else None
+        if entries:  # ``FACTORIES = {"tcp": lambda h, p: socket.create_connection((h, p)), "udp": _udp}``
+            given = {key: self.spec(entry) for key, entry in entries.items() if not key.startswith(".")}
+            kept = {key: each for key, each in given.items() if each is not None and each["kind"] != "param"}
+            if kept:
+                return {"kind": "entries", "entries": kept}
         if isinstance(value, Bag):  # a container of sockets (``PEERS: dict[str, socket.socket] = {}``)
             slots = {slot: self.model.state.contents.read((site, slot)) for site in value.sites for slot in ("element", "key", "value")}
             held = {slot: each for slot, each in slots.items() if isinstance(each, Sock)}

@@ -1,0 +1,1 @@
+"""prefork: a pre-forking TCP server for Linux and the BSDs."""

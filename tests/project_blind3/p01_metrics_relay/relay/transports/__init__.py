@@ -1,0 +1,1 @@
+"""Concrete transports. Import the registry rather than the factories."""

@@ -1,0 +1,3 @@
+from .poll import poll_status
+
+__all__ = ["poll_status"]

@@ -1,0 +1,1 @@
+"""Network side of the spooler: dialling and sessions."""

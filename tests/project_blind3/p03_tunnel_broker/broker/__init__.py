@@ -1,0 +1,1 @@
+"""tunnel-broker: forwards local TCP ports to a remote relay."""

@@ -1,0 +1,1 @@
+"""lanscan: banner grabbing and a tiny discovery responder."""

@@ -1,0 +1,1 @@
+"""Modbus/TCP gateway for the plant historian (Windows service)."""

@@ -1,0 +1,1 @@
+"""Remote maintenance agent: runs approved commands for the ops console."""
