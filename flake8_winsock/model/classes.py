@@ -79,9 +79,9 @@ class Classes:
         stores there, its method or property, or what the library class says it holds."""
         program = self.program
         info = program.classes.get(base.cls)
-        given = dict(base.fields).get(attr)
-        if given is not None:
-            return given  # a record's field: what this instance was given
+        fields = dict(base.fields)
+        if attr in fields:
+            return fields[attr]  # a record's field, or what ``__init__`` kept: what this instance was given
         for owner in info.lineage() if info is not None else ():
             self.ev.run_early(owner.key)
             owner.readers.add(self.state.run)

@@ -214,9 +214,12 @@ class Evaluator:
             return self.returned(info, node, 1 if isinstance(receiver, Inst) and info.takes_receiver else 0)
         if qualname in self.program.classes:
             cls = self.program.classes[qualname]
-            if cls.fields is not None and self.program.method(qualname, "__init__") is None:
+            init = self.program.method(qualname, "__init__")
+            if cls.fields is not None and init is None:
                 return Inst(qualname, records.given(cls, node, self.value_of))
-            return Sock(self.state.origin(f"{cls.name}()", node)) if cls.is_socket else Inst(qualname)
+            if cls.is_socket:
+                return Sock(self.state.origin(f"{cls.name}()", node))
+            return Inst(qualname, records.kept(cls, init, node, self.value_of) if init is not None else ())
         kind = self.call_results.get(qualname)
         spelled = f"{receiver_name}.{qualname.rsplit('.', 1)[1]}" if receiver_name else qualname
         if kind is None and self.linked.project is not None:  # a function or class of another module

@@ -1,5 +1,9 @@
 """Records: classes whose constructor keeps its arguments in named fields.
 
+A plain class whose ``__init__`` keeps a parameter as it is (``self.sock = sock``), in an
+attribute no method of the class stores again, is read so too: an instance keeps what its
+constructor call gave that parameter (``kept``).
+
 A ``NamedTuple``, a dataclass, an attrs class or a ``TypedDict`` (``catalog.RECORD_BASES``,
 ``RECORD_DECORATORS``) declares its fields in its body; ``namedtuple("Conn", "fd peer")``
 (``catalog.RECORD_FACTORIES``) names them in the call. An instance made by the
@@ -12,7 +16,7 @@ from typing import Callable, Optional
 
 import libcst as cst
 
-from .program import ClassInfo, Program
+from .program import ClassInfo, FuncInfo, Program
 from .syntax import Invocation, argument, string
 from .values import Inst, Ref, Value, is_evidence
 
@@ -61,3 +65,82 @@ def replaced(record: Value, node: cst.Call, value_of: Callable[[cst.BaseExpressi
         return Inst(record.cls)  # (``**changes``: what each field holds now is not known)
     kept = tuple((name, value) for name, value in record.fields if name not in given)
     return Inst(record.cls, kept + tuple((name, value) for name, value in ((n, value_of(e)) for n, e in given.items()) if is_evidence(value)))
+
+
+def kept(cls: ClassInfo, init: FuncInfo, node: cst.Call, value_of: Callable[[Optional[cst.BaseExpression]], Value]) -> tuple[tuple[str, Value], ...]:
+    """What a constructor call gives the attributes ``__init__`` keeps its parameters in
+    (``self.sock = sock`` at the top of its body, stored nowhere else in the class); None for
+    an attribute given what is not known to be a socket (a file: this instance's is no socket,
+    whatever another call gave another)."""
+    names = init.positional()
+    if not names:
+        return ()
+    receiver, params = names[0], names[1:]
+    keywords = [p.name.value for p in init.node.params.kwonly_params]
+    stores: dict[str, str] = {}  # attribute -> the parameter kept there
+    annotated: set[str] = set()  # (``self.sock: socket.socket = sock``: the annotation promises)
+    for line in init.node.body.body:
+        for small in line.body if isinstance(line, cst.SimpleStatementLine) else ():
+            target, value = _store(small)
+            if target is not None and isinstance(value, cst.Name) and value.value in (*params, *keywords):
+                if isinstance(target.value, cst.Name) and target.value.value == receiver:
+                    stores[target.attr.value] = value.value
+                    if isinstance(small, cst.AnnAssign):
+                        annotated.add(target.attr.value)
+    if not stores:
+        return ()
+    counts: dict[str, int] = {}
+    for method in (m for owner in cls.lineage() for m in owner.methods):  # stored again (``self.sock = None``): not kept
+        for attr in _stored_attributes(method.node):
+            counts[attr] = counts.get(attr, 0) + 1
+    call = Invocation.direct(node)
+    found: list[tuple[str, Value]] = []
+    for attr, param in stores.items():
+        if counts.get(attr, 0) != 1:
+            continue
+        argument = call.argument(params.index(param) if param in params else None, param)
+        given = value_of(argument) if argument is not None else None
+        if is_evidence(given) or argument is not None and attr not in annotated:
+            found.append((attr, given if is_evidence(given) else None))  # (None: given, and not a socket we know)
+    return tuple(found)
+
+
+def _store(small: cst.BaseSmallStatement) -> tuple[Optional[cst.Attribute], Optional[cst.BaseExpression]]:
+    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Attribute):
+        return small.targets[0].target, small.value
+    if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Attribute):
+        return small.target, small.value
+    return None, None
+
+
+def _stored_attributes(node: cst.FunctionDef) -> list[str]:
+    """The attribute names a function stores anywhere (``x.attr = ...``, ``x.attr += ...``,
+    ``a, x.attr = ...``, ``for x.attr in ...``, ``del x.attr``)."""
+    found: list[str] = []
+
+    class Stores(cst.CSTVisitor):
+        def visit_AssignTarget(self, target: cst.AssignTarget) -> None:
+            found.extend(_attributes(target.target))
+
+        def visit_AnnAssign(self, assign: cst.AnnAssign) -> None:
+            found.extend(_attributes(assign.target))
+
+        def visit_AugAssign(self, assign: cst.AugAssign) -> None:
+            found.extend(_attributes(assign.target))
+
+        def visit_For(self, loop: cst.For) -> None:
+            found.extend(_attributes(loop.target))
+
+        def visit_Del(self, delete: cst.Del) -> None:
+            found.extend(_attributes(delete.target))
+
+    node.visit(Stores())
+    return found
+
+
+def _attributes(target: cst.BaseExpression) -> list[str]:
+    if isinstance(target, cst.Attribute):
+        return [target.attr.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [name for element in target.elements for name in _attributes(element.value)]
+    return []

@@ -111,3 +111,21 @@ def flush(lines: list[bytes]) -> None:
     fd = FACTORIES["fd"]("y.log")
     os.close(fd)
     os.write(open_log(), b"x")
+
+
+class Conn:
+    def __init__(self, sock, host: str) -> None:
+        self.sock = sock
+        self.host = host
+
+    @classmethod
+    def open(cls, host: str) -> "Conn":
+        return cls(socket.create_connection((host, 80)), host)
+
+
+def send(host: str, path: str) -> None:
+    conn = Conn.open(host)
+    conn.sock.sendall(b"x")
+    spool = Conn(open(path, "wb"), host)  # the same class, given a file: this instance holds no socket
+    os.write(spool.sock.fileno(), b"x")
+    os.fsync(spool.sock.fileno())

@@ -119,3 +119,18 @@ def flush(lines: list[bytes]) -> None:
     os.write(conn.fileno(), b"".join(lines))  # error: WSK201
     agent = connect_agent()
     os.fdopen(agent.fileno(), "wb", closefd=False)  # error: WSK203
+
+
+class Conn:
+    def __init__(self, sock, host: str) -> None:
+        self.sock = sock
+        self.host = host
+
+    @classmethod
+    def open(cls, host: str) -> "Conn":
+        return cls(socket.create_connection((host, 80)), host)
+
+
+def send_raw(host: str) -> None:
+    conn = Conn.open(host)
+    os.write(conn.sock.fileno(), b"x")  # error: WSK201
