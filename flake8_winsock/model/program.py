@@ -89,6 +89,7 @@ class ClassInfo:
     bases: list["ClassInfo"] = field(default_factory=list)  # the module's classes it derives from
     library: list[str] = field(default_factory=list)  # the catalog's library classes it derives from
     fields: Optional[list[str]] = None  # a record's annotated fields, in order (None: no record)
+    stores: Optional[dict[str, int]] = None  # how many times its methods store each attribute (``records.kept``)
 
     def record_fields(self) -> list[str]:
         """What a record's constructor takes, in order: its bases' fields, then its own."""

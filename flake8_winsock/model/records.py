@@ -89,10 +89,12 @@ def kept(cls: ClassInfo, init: FuncInfo, node: cst.Call, value_of: Callable[[Opt
                         annotated.add(target.attr.value)
     if not stores:
         return ()
-    counts: dict[str, int] = {}
-    for method in (m for owner in cls.lineage() for m in owner.methods):  # stored again (``self.sock = None``): not kept
-        for attr in _stored_attributes(method.node):
-            counts[attr] = counts.get(attr, 0) + 1
+    if cls.stores is None:  # (once a class: its methods are all known by the time it is called)
+        cls.stores = {}
+        for method in (m for owner in cls.lineage() for m in owner.methods):  # stored again (``self.sock = None``): not kept
+            for attr in _stored_attributes(method.node):
+                cls.stores[attr] = cls.stores.get(attr, 0) + 1
+    counts = cls.stores
     call = Invocation.direct(node)
     found: list[tuple[str, Value]] = []
     for attr, param in stores.items():
