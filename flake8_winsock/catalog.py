@@ -65,7 +65,9 @@ CALL_RESULTS: dict[str, str] = {
     "smtplib.SMTP": "smtplib.SMTP",
     "smtplib.SMTP_SSL": "smtplib.SMTP_SSL",
     "poplib.POP3": "poplib.POP3",
+    "poplib.POP3_SSL": "poplib.POP3_SSL",
     "imaplib.IMAP4": "imaplib.IMAP4",
+    "imaplib.IMAP4_SSL": "imaplib.IMAP4_SSL",
     # Libraries
     "eventlet.listen": SOCKET,
     "eventlet.connect": SOCKET,
@@ -117,6 +119,8 @@ LIBRARY_BASES = {
     "http.server.BaseHTTPRequestHandler": "socketserver.StreamRequestHandler",
     "http.server.SimpleHTTPRequestHandler": "http.server.BaseHTTPRequestHandler",
     "http.server.CGIHTTPRequestHandler": "http.server.SimpleHTTPRequestHandler",
+    "xmlrpc.server.SimpleXMLRPCRequestHandler": "http.server.BaseHTTPRequestHandler",
+    "xmlrpc.server.SimpleXMLRPCServer": "socketserver.TCPServer",
     "http.client.HTTPSConnection": "http.client.HTTPConnection",
     "ftplib.FTP_TLS": "ftplib.FTP",
     "smtplib.SMTP_SSL": "smtplib.SMTP",
@@ -374,7 +378,48 @@ ELEMENTS_OF: dict[str, int] = {
     "reversed": 0,
     "iter": 0,
     "copy.copy": 0,
+    "filter": 1,
+    "itertools.islice": 0,
+    "itertools.cycle": 0,
+    "itertools.takewhile": 1,
+    "itertools.dropwhile": 1,
+    "itertools.filterfalse": 1,
+    "heapq.nsmallest": 1,
+    "heapq.nlargest": 1,
 }
+# Calls whose elements are those of every argument: ``itertools.chain(idle, busy)``.
+CHAINS = frozenset({"itertools.chain"})
+# Calls that give one element of their argument (its position): ``heapq.heappop(heap)``,
+# ``next(iter(socks))``.
+ELEMENT_OF: dict[str, int] = {"heapq.heappop": 0, "heapq.heapreplace": 0, "heapq.heappushpop": 0, "next": 0}
+# Functions that put into the container they are given: name -> (the container's
+# position, the element's): ``heapq.heappush(heap, (weight, s))``, ``bisect.insort(xs, x)``.
+CONTAINER_FUNCTIONS: dict[str, tuple[int, int]] = {
+    "heapq.heappush": (0, 1),
+    "heapq.heappushpop": (0, 1),
+    "heapq.heapreplace": (0, 1),
+    "bisect.insort": (0, 1),
+    "bisect.insort_left": (0, 1),
+    "bisect.insort_right": (0, 1),
+}
+# Calls that call a callable they are given with each element of an iterable they are
+# given: name -> (the callable's position or keyword, the iterable's position, the
+# parameter each element goes to): ``map(lambda s: s.fileno(), socks)``,
+# ``functools.reduce(lambda acc, s: ..., socks, 0)``, ``sorted(socks, key=lambda s: ...)``.
+ELEMENT_CALLBACKS: dict[str, tuple[Union[int, str], int, int]] = {
+    "map": (0, 1, 0),
+    "filter": (0, 1, 0),
+    "itertools.filterfalse": (0, 1, 0),
+    "itertools.takewhile": (0, 1, 0),
+    "itertools.dropwhile": (0, 1, 0),
+    "functools.reduce": (0, 1, 1),
+    "sorted": ("key", 0, 0),
+    "min": ("key", 0, 0),
+    "max": ("key", 0, 0),
+}
+# Of those, the calls whose elements are what the callable returns: ``map(f, xs)``.
+MAPS = frozenset({"map"})
+CONTAINER_FUNCTION_NAMES = frozenset(q.rsplit(".", 1)[1] for q in CONTAINER_FUNCTIONS)
 # Calls that return a tuple of such subsets, one for each argument position:
 # ``readable, writable, failed = select.select(rlist, wlist, xlist)``.
 SUBSETS_OF: dict[str, tuple[int, ...]] = {"select.select": (0, 1, 2)}

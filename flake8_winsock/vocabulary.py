@@ -153,7 +153,8 @@ def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
         reference_calls=frozenset({last(q) for q in (*catalog.PASS_THROUGH, *catalog.LIBRARY_LOADERS, *catalog.PROTOTYPE_FACTORIES)}),
         socket_calls=frozenset(
             {last(q) for q in (*results, *catalog.PASS_THROUGH, *catalog.ELEMENTS_OF, *catalog.SUBSETS_OF, *catalog.CASTS, *catalog.ENTER_CALLS)}
-            | {last(q) for q in (*catalog.REFERENCES, *catalog.TUPLES_OF, *catalog.PARTIALS)} | {catalog.FIXTURE_BY_NAME}
+            | {last(q) for q in (*catalog.REFERENCES, *catalog.TUPLES_OF, *catalog.PARTIALS, *catalog.CHAINS, *catalog.ELEMENT_OF)}
+            | {catalog.FIXTURE_BY_NAME}
             | {last(q) for q in catalog.BAG_MAKERS}
             | {name for views in catalog.BAG_KINDS.values() for name in views if name.isidentifier()}  # ``d.get(k)``
             | set(catalog.EXTRA_INFO_METHODS)

@@ -118,6 +118,18 @@ class Classes:
             return Handle(returned.sock.moved(origin), None)
         return returned if isinstance(returned, (Inst, Many, Guard)) else None  # (a property that tests the platform)
 
+    def next_of(self, instance: Inst) -> Value:
+        """What iterating over an instance of the module's class gives: the ``__next__`` of
+        what its ``__iter__`` returns (itself, or another of the module's instances)."""
+        iterator = self.program.method(instance.cls, "__iter__")
+        if iterator is None:
+            return None
+        returned = self.ev.summarise(iterator).returns
+        owner = instance if isinstance(returned, Param) and returned.index == 0 else returned  # ``return self``
+        step = self.program.method(owner.cls, "__next__") if isinstance(owner, Inst) else None
+        given = self.ev.summarise(step).returns if step is not None else None
+        return given if isinstance(given, (Sock, Handle, Tup)) else None  # (cited where ``__next__`` makes it)
+
     def entered(self, node: cst.BaseExpression, asynchronous: bool) -> Value:
         """What ``with node as x`` binds: a socket itself, what a context manager function
         yields, what the ``__enter__`` of the module's class returns."""

@@ -27,6 +27,9 @@ Evaluate = Callable[[Optional[cst.BaseExpression]], Value]
 class Containers:
     def __init__(self, state: State, evaluate: Evaluate) -> None:
         self.state, self.evaluate = state, evaluate
+        # Set by the evaluator: what iterating over an instance of the module's class gives
+        # (its ``__next__``'s result, through ``__iter__``).
+        self.instance_element: Callable[[Inst], Value] = lambda instance: None
 
     def literal(self, node: Union[cst.List, cst.Set, cst.Tuple]) -> Value:
         """``[a, b]``, ``{a, b}``, ``[*socks, c]``: a container, if every element is a socket (or a handle)."""
@@ -65,6 +68,8 @@ class Containers:
         item: Optional[Evidence]
         if isinstance(value, Bag):
             return self.view(value, catalog.BAG_KINDS[value.kind].get("iter"), name)
+        if isinstance(value, Inst):  # ``for conn in Acceptor(listener)``: what its ``__next__`` returns
+            return self.instance_element(value)
         if isinstance(value, Many) and isinstance(value.item, Tup):  # a record: each position an element's
             if value.sites & spoiled:
                 return None
@@ -120,6 +125,23 @@ class Containers:
         else:
             added = [self.evaluate(argument(node, int(where)))]
         self.put(container, added)
+
+    def give_elements(self, node: cst.Call, where: tuple[Union[int, str], int, int]) -> None:
+        """``map(lambda s: ..., socks)``: the lambda's parameter is given each element."""
+        callee = argument(node, where[0]) if isinstance(where[0], int) else next((a.value for a in node.args if a.keyword and a.keyword.value == where[0]), None)
+        if isinstance(callee, cst.Lambda):
+            each = self.element(self.evaluate(argument(node, where[1])), None)
+            self.state.lambda_given[id(callee)] = {where[2]: each}
+
+    def put_by_function(self, node: cst.Call, where: tuple[int, int]) -> None:
+        """``heapq.heappush(heap, item)``: what a function puts into the container it is given."""
+        container, added = self.evaluate(argument(node, where[0])), self.evaluate(argument(node, where[1]))
+        if any(arg.star or arg.keyword for arg in node.args):
+            added = None
+        if isinstance(container, Bag):
+            self.fill(container, "element", added)
+        elif isinstance(container, Many):
+            self.put(container, [added])
 
     def iterated(self, node: cst.BaseExpression) -> Value:
         """What one element of the iterable ``node`` is."""

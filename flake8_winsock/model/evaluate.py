@@ -46,6 +46,7 @@ class Evaluator:
         self.choose: Callable[[cst.IfExp], Value] = lambda node: None
         self.fixture: Callable[[str, cst.CSTNode], Value] = lambda name, node: None  # a pytest fixture by its name
         self.calls, self.classes = Calls(self), Classes(self)
+        self.containers.instance_element = self.classes.next_of
         self.linked = Linked(knowledge.project, state, self.value_of)
         if knowledge.project is not None:
             program.lineage = self.linked.lineage

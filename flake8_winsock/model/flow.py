@@ -21,7 +21,7 @@ from .posix import PosixFacts
 from .program import Program
 from .state import State
 from .syntax import dotted
-from .values import NONE, Bag, Inst, Many, Sock, Value
+from .values import NONE, Bag, Inst, Many, Ref, Sock, Value
 from .walker import Walker
 
 _ADDING = (cst.AddAssign, cst.BitOrAssign, cst.BitXorAssign)  # ``c += ...`` and the like put into ``c``
@@ -163,6 +163,14 @@ class Statements(Definitions, PosixFacts):
         func = node.func
         if isinstance(func, cst.Attribute) and (func.attr.value in catalog.CONTAINER_ADDERS or func.attr.value in catalog.MAPPING_PUTS):
             self.evaluator.containers.added(node, func)
+        called = self.evaluator.value_of(func) if isinstance(func, (cst.Name, cst.Attribute)) else None
+        if isinstance(called, Ref) and called.qualname in catalog.ELEMENT_CALLBACKS:  # ``map(lambda s: ..., socks)``
+            self.evaluator.containers.give_elements(node, catalog.ELEMENT_CALLBACKS[called.qualname])
+        if (func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)) in catalog.CONTAINER_FUNCTION_NAMES:
+            # ``heapq.heappush(heap, item)``, ``insort(xs, x)``
+            named = self.evaluator.value_of(func)
+            if isinstance(named, Ref) and named.qualname in catalog.CONTAINER_FUNCTIONS:
+                self.evaluator.containers.put_by_function(node, catalog.CONTAINER_FUNCTIONS[named.qualname])
         self.evaluator.calls.called(node)
         if self.listener is not None:
             self.listener.on_call(node)
@@ -295,8 +303,9 @@ class Statements(Definitions, PosixFacts):
         # (``lambda fd=s.fileno(): os.close(fd)``): evaluated where it is written.
         defaults = [self.evaluator.value_of(param.default) if param.default is not None else None for param in every]
         state.env = Env(parent=saved)
-        for param, default in zip(every, defaults):
-            state.env.bind(param.name.value, default)
+        given = state.lambda_given.get(id(node), {})  # what a call gives it: ``map(lambda s: ..., socks)``
+        for i, (param, default) in enumerate(zip(every, defaults)):
+            state.env.bind(param.name.value, given[i] if i in given else default)
         for star in (params.star_arg, params.star_kwarg):
             if isinstance(star, cst.Param):
                 state.env.bind(star.name.value, None)

@@ -58,6 +58,7 @@ class State:
     contents: Contents = field(default_factory=Contents)  # what the module puts into the containers it fills
     global_names: set[str] = field(default_factory=set)  # ``global`` names of the function being run
     nonlocal_names: set[str] = field(default_factory=set)  # its ``nonlocal`` names
+    lambda_given: dict[int, dict[int, Value]] = field(default_factory=dict)  # a lambda's parameters a call gives elements to
     keywords: dict[int, Optional[dict[str, Value]]] = field(default_factory=dict)  # a mapping's entries by string key
 
     def origin(self, text: str, node: cst.CSTNode) -> Origin:

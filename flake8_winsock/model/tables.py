@@ -20,7 +20,7 @@ from .frames import Env
 from .program import Program
 from .state import State
 from .syntax import argument, dotted, string
-from .values import Bag, Factory, Handle, Inst, Ref, Sock, Tup, Value, is_evidence
+from .values import Bag, Factory, Handle, Inst, Many, Ref, Sock, Tup, Value, is_evidence, join
 
 UNTABLED: Value = Ref("<untabled>")  # no table names the call: the evaluator goes on
 
@@ -62,6 +62,19 @@ def result(ev: Evaluates, qualname: str, node: cst.Call) -> Value:
     if qualname in catalog.REFERENCES:  # ``weakref.ref(sock)``: its call gives the socket back
         referent = value_of(argument(node, catalog.REFERENCES[qualname]))
         return Factory(referent) if is_evidence(referent) else None
+    if qualname in catalog.MAPS and isinstance(argument(node, 0), cst.Lambda):  # ``map(lambda s: s.fileno(), socks)``
+        ev.containers.give_elements(node, catalog.ELEMENT_CALLBACKS[qualname])
+        each = lambda_body(ev, argument(node, 0))  # type: ignore[arg-type]
+        return Many(each, frozenset({id(node)})) if isinstance(each, (Sock, Handle)) else None
+    if qualname in catalog.CHAINS:  # the elements of every argument
+        pieces = [ev.containers.container(value_of(arg.value), node) for arg in node.args if not arg.keyword and not arg.star]
+        chained: Value = pieces[0] if pieces else None
+        for piece in pieces[1:]:
+            chained = join(chained, piece) if chained is not None and piece is not None else None
+        return chained
+    if qualname in catalog.ELEMENT_OF:
+        given = argument(node, catalog.ELEMENT_OF[qualname])
+        return ev.containers.element(value_of(given), dotted(given) if given is not None else None)
     if qualname in catalog.TUPLES_OF:
         return ev.containers.tuples_of(node, catalog.TUPLES_OF[qualname] == catalog.COUNTED)
     if qualname in catalog.SUBSETS_OF:
@@ -100,13 +113,20 @@ def record_method(ev: Evaluates, node: cst.Call, func: cst.Attribute) -> Value:
 def lambda_value(ev: Evaluates, node: cst.Lambda) -> Value:
     """A lambda whose body gives a socket (or a handle) whatever it is given:
     ``lambda host, port: socket.create_connection((host, port))``, a factory."""
+    made = lambda_body(ev, node)
+    return Factory(made) if isinstance(made, (Sock, Handle)) else None
+
+
+def lambda_body(ev: Evaluates, node: cst.Lambda) -> Value:
+    """What a lambda's body gives, its parameters bound to what a call gives them
+    (``State.lambda_given``) or unknown."""
     params = node.params
+    given = ev.state.lambda_given.get(id(node), {})
     saved = ev.state.env
     ev.state.env = Env(parent=saved)
     try:
-        for param in [*params.posonly_params, *params.params, *params.kwonly_params]:
-            ev.state.env.bind(param.name.value, None)
-        made = ev.value_of(node.body)
+        for i, param in enumerate([*params.posonly_params, *params.params, *params.kwonly_params]):
+            ev.state.env.bind(param.name.value, given.get(i))
+        return ev.value_of(node.body)
     finally:
         ev.state.env = saved
-    return Factory(made) if isinstance(made, (Sock, Handle)) else None

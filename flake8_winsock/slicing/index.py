@@ -22,7 +22,7 @@ from .units import (
 from .writes import describe
 
 
-ENTERS = frozenset({"__enter__", "__aenter__", "__get__"})  # what the language calls on an instance and hands on (a descriptor: ``__get__``)
+ENTERS = frozenset({"__enter__", "__aenter__", "__get__", "__iter__", "__next__", "__anext__"})  # what the language calls on an instance and hands on (a descriptor: ``__get__``; an iterator: ``__next__``)
 
 
 class Units:

@@ -36,7 +36,9 @@ TRY = (ast.Try, ast.TryStar) if hasattr(ast, "TryStar") else (ast.Try,)
 # Methods that put into a container (``socks.append(s)``, ``selector.register(s)``): a call
 # of one changes the container, as ``c[i] = x`` does.
 FILLERS = frozenset({*catalog.CONTAINER_ADDERS, *catalog.MAPPING_PUTS})
-FILLS = re.compile(r"\.\s*(?:%s)\s*\(" % "|".join(sorted(FILLERS)))
+FILLS = re.compile(
+    r"(?:\.\s*(?:%s)|\b(?:%s))\s*\(" % ("|".join(sorted(FILLERS)), "|".join(sorted(catalog.CONTAINER_FUNCTION_NAMES)))
+)  # (``heapq.heappush(heap, x)``, ``insort(xs, x)``: functions that put into their first argument)
 
 Key = Union[tuple[int, str], str]  # (scope, name) for names; the attribute's name for attributes
 Imported = tuple[str, Optional[str]]  # the module an imported name comes from, and its name there

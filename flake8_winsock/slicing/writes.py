@@ -28,7 +28,14 @@ def describe(units: Text, unit: Unit, node: ast.stmt) -> None:
         text = units.text_of(unit)
         if FILLS.search(text):  # ``c.append(x)`` changes ``c``, as ``c[i] = x`` does
             for call in ast.walk(node):
-                if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in FILLERS:
+                named = call.func.attr if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) else None
+                if isinstance(call, ast.Call) and (named or getattr(call.func, "id", None)) in catalog.CONTAINER_FUNCTION_NAMES:
+                    receiver = call.args[0] if call.args else call.func  # (what it puts into: its first argument)
+                    if isinstance(receiver, ast.Name):
+                        write_name(unit, scope, receiver.id, SOCKETS)
+                    elif isinstance(receiver, ast.Attribute):
+                        write(unit, receiver.attr, SOCKETS)
+                elif isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in FILLERS:
                     receiver = call.func.value
                     if isinstance(receiver, ast.Name):
                         write_name(unit, scope, receiver.id, SOCKETS)
