@@ -63,6 +63,7 @@ class Vocabulary:
     callback_methods: frozenset[str]
     # Words of the platform tests the model understands (``platform``, ``fork``, ...).
     platform_words: frozenset[str]
+    probe_words: frozenset[str]  # what a platform test reads (``sys.platform``, ``platform.system()``; ``os.name`` with ``os``)
     # Calls whose result may be a reference to what they are given or name: pass-through
     # wrappers (``int(x)``, ``typing.cast(T, x)``) and library loaders (``CDLL("msvcrt")``).
     reference_calls: frozenset[str]
@@ -141,6 +142,9 @@ def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
         sink_modules=frozenset(s.qualname.rsplit(".", 1)[0].split(".")[0] for s in runtime if "." in s.qualname),
         socket_sinks=frozenset(s.name for s in sinks if s.takes_socket),
         callback_methods=frozenset(last(q) for q in catalog.CALLBACK_METHODS),
+        probe_words=frozenset(
+            {re.findall(r"\w+", probe)[-1] for probe in catalog.PLATFORM_PROBES} | {last(q) for q in catalog.PLATFORM_TEST_CALLS}
+        ),
         platform_words=frozenset(
             {re.findall(r"\w+", probe)[-1] for probe in catalog.PLATFORM_PROBES}
             | {last(q) for q in catalog.PLATFORM_TEST_CALLS}

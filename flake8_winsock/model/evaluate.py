@@ -131,6 +131,8 @@ class Evaluator:
             record = self.program.classes.get(base.cls)
             if key is not None and record is not None and key in record.record_fields():
                 return self.classes.instance_attribute(base, node, key, dotted(node.value))
+            if key is not None and record is None and self.linked.project is not None and self.linked.is_class(base.cls):
+                return dict(base.fields).get(key) or self.linked.attribute(base.cls, key, node)  # another module's TypedDict
         if isinstance(base, Tup) and len(node.slice) == 1:
             index = node.slice[0].slice
             if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):

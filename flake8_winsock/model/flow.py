@@ -13,6 +13,7 @@ from typing import Optional, Protocol, Sequence, Union
 import libcst as cst
 
 from .. import catalog
+from . import patterns
 from .binding import Binder
 from .definitions import Definitions
 from .evaluate import Evaluator
@@ -256,26 +257,16 @@ class Statements(Definitions, PosixFacts):
                 others = {**others, **when_false}
             for name in _captured(case.pattern):
                 state.env.bind(name, None)
-            socket_case = self.socket_case(node.subject, case.pattern)  # ``case socket.socket() as s:``
+            socket_case = patterns.socket_case(self.evaluator, node.subject, case.pattern)  # ``case socket.socket() as s:``
             if socket_case is not None:
                 self.binder.bind(socket_case, Sock(state.origin("case socket.socket() pattern", case.pattern)))
+            patterns.record_case(self.evaluator, self.binder, node.subject, case.pattern)
             if case.guard is not None:
                 self.walk(case.guard)
             self.run_body(case.body)
             outcomes.append(state.env)
         state.env = merge(outcomes)
         return False
-
-    def socket_case(self, subject: cst.BaseExpression, pattern: cst.MatchPattern) -> Optional[cst.BaseExpression]:
-        """The name a ``case`` of a socket class binds (``as s``, or the subject's own name)."""
-        target: Optional[cst.BaseExpression] = None
-        if isinstance(pattern, cst.MatchAs) and pattern.pattern is not None and pattern.name is not None:
-            target, pattern = pattern.name, pattern.pattern
-        elif isinstance(subject, cst.Name):
-            target = subject
-        if target is None or not isinstance(pattern, cst.MatchClass) or not self.evaluator.classes.is_socket_class(pattern.cls):
-            return None
-        return target
 
     def visit_With(self, node: cst.With) -> bool:
         suppressing = False

@@ -19,7 +19,7 @@ from .. import catalog
 from .state import State
 from .syntax import Invocation
 from .contents import Contents
-from .values import NONE, Bag, Factory, Handle, Inst, Many, Origin, Ref, Sock, Tup, Value
+from .values import NONE, Bag, Factory, Guard, Handle, Inst, Many, Origin, Ref, Sock, Tup, Value
 
 MAX_BASES = 12  # how many classes up a lineage is followed
 
@@ -27,6 +27,9 @@ MAX_BASES = 12  # how many classes up a lineage is followed
 def spec_value(spec: Optional[catalog.Export], origin: Origin, contents: Optional[Contents] = None, keywords: Optional[dict[int, Any]] = None) -> Value:
     """A value a summary describes (``{"kind": "socket", "route": ...}``), from ``origin``."""
     kind = spec.get("kind") if spec else None
+    if kind == "guard" and spec is not None:  # ``from .compat import IS_WINDOWS``
+        true, false = spec.get("true"), spec.get("false")
+        return Guard(true if isinstance(true, bool) else None, false if isinstance(false, bool) else None)
     if kind == "factory" and spec is not None:  # a callable whose call gives what it describes
         made = spec_value(spec.get("made"), origin)
         return Factory(made) if made is not None else None

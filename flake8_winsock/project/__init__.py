@@ -124,8 +124,8 @@ class Project:
             return None, {}  # too deep, or past the budget: unknown
         words = self.index.words(path)
         found: tuple[Optional[tuple[str, Any]], dict[str, Optional[str]]]
-        if not (words.sources or words.sinks or words.handles):
-            found = None, {path: module.digest}  # its words say it can give nothing
+        if not (words.sources or words.sinks or words.handles or words.platform and self.index.own_words(module).platform):
+            found = None, {path: module.digest}  # its words say it can give nothing (a platform flag is something)
         else:
             found = self.cached(path, module.digest, key) or self.made(path, key)
         self.exported[(path, key)] = found

@@ -94,6 +94,7 @@ class Words:
     sources: bool = False
     handles: bool = False
     sinks: bool = False
+    platform: bool = False  # a platform test (``IS_WINDOWS = sys.platform == "win32"``, ``def is_posix()``)
     attributes: frozenset[str] = frozenset()  # attribute and method names it may store or define
     defined: frozenset[str] = frozenset()  # its top-level names (what ``import *`` may bind)
     assigned: frozenset[str] = frozenset()  # the names its module level may assign (not ``def``, ``class``)
@@ -278,6 +279,7 @@ class Index:
                 sources=bool(names & vocab.source_words),
                 handles=bool(names & vocab.handle_words),
                 sinks=bool(names & vocab.sink_words),
+                platform=bool(names & (vocab.probe_words - {"name"})) or {"name", "os"} <= names,
                 attributes=frozenset(a or d for a, d in _STORED.findall(text)),
                 defined=frozenset(a or b or c for a, b, c in _DEFINED.findall(text)),
                 classes=frozenset(b for _, b, _ in _DEFINED.findall(text) if b),

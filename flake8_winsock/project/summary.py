@@ -27,7 +27,7 @@ from ..analysis import Places
 from ..model import Model
 from ..model.program import ClassInfo, FuncInfo, ParamSink, Summary
 from ..model.syntax import dotted
-from ..model.values import POSIX, Bag, Factory, Handle, Inst, Many, Origin, Param, Ref, Sock, Tup, Value
+from ..model.values import POSIX, Bag, Factory, Guard, Handle, Inst, Many, Origin, Param, Ref, Sock, Tup, Value
 from ..parsing import parse
 from ..sinks import SinkCalls
 from ..slicing import Slice
@@ -132,6 +132,8 @@ class Summariser:
     def spec(self, value: Value, names: Optional[list[str]] = None) -> Optional[dict[str, Any]]:
         if isinstance(value, Sock):
             return {"kind": "socket", "route": self.route(value.origin)}
+        if isinstance(value, Guard):  # a platform flag, or what a function that tests the platform returns
+            return {"kind": "guard", "true": value.when_true, "false": value.when_false}
         if isinstance(value, Handle):
             return {"kind": "handle", "route": self.route(value.sock.origin)}
         if isinstance(value, Tup) and len(value.items) == 2 and isinstance(value.items[0], Sock):

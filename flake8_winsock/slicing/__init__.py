@@ -84,6 +84,7 @@ def export_slice(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     flavours = Flavours(units, vocab)
     flavours.spread()
     seeds = [u for u in flavours.flavoured if u.flavours & (SOCKET | HANDLE | SINK | TAKES_SOCKET)]
+    seeds += [u for u in flavours.flavoured if u.flavours & PLATFORM and _gives_a_flag(u)]
     methods = frozenset(q.rsplit(".", 1)[1] for q in vocab.knowledge.call_results if q.startswith(catalog.SOCKET_CLASS + "."))
     returning = dict.fromkeys(units.unit_at(line) for line in units.index.get("return", ()))  # bodies made into units
     seeds += [u for u in returning if u is not None and any(_returns_parameter(u, node, methods) for node in u.nodes)]
@@ -98,6 +99,13 @@ def export_slice(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     if all(u.kept for u in units.all):
         return Slice(source)
     return _render(units)
+
+
+def _gives_a_flag(unit: Unit) -> bool:
+    """A platform test another module may import: a module-level flag (``IS_WINDOWS =
+    sys.platform == "win32"``) or what a function returns (``return os.name == "posix"``)."""
+    node = unit.node
+    return isinstance(node, ast.Return) or unit.scope.id == 0 and isinstance(node, (ast.Assign, ast.AnnAssign))
 
 
 def _returns_parameter(unit: Unit, node: ast.AST, methods: frozenset[str]) -> bool:

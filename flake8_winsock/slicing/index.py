@@ -260,6 +260,8 @@ class Units:
                 found = self._long_uses[id(unit)].get(word, 0)
             else:
                 found = _use(text, word)
+            if isinstance(unit.node, ast.Match) and word in _pattern_attributes(unit.node):
+                found |= ATTRIBUTE  # ``case Connected(sock=s):`` reads the instance's ``sock``
             self._uses[key] = found
         return found
 
@@ -318,6 +320,11 @@ class Units:
 
     def line_of(self, offset: int) -> int:
         return line_of(self.starts, offset)
+
+
+def _pattern_attributes(node: ast.Match) -> frozenset[str]:
+    """The attributes a ``match``'s class patterns read by keyword (``case C(sock=s)``)."""
+    return frozenset(name for case in node.cases for inner in ast.walk(case.pattern) if isinstance(inner, ast.MatchClass) for name in inner.kwd_attrs)
 
 
 def _use(text: str, word: str) -> int:

@@ -57,3 +57,16 @@ class Lines:
 def drain(path: str) -> None:
     for fd in Lines(path):
         os.close(fd)
+
+
+class Opened:
+    def __init__(self, fd: int, path: str) -> None:
+        self.fd = fd
+        self.path = path
+
+
+def route(event: object, s: socket.socket) -> None:
+    match event:
+        case Opened(fd=fd):
+            os.set_blocking(fd, False)
+            s.setblocking(False)

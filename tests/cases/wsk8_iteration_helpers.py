@@ -78,3 +78,17 @@ class RpcHandler(SimpleXMLRPCRequestHandler):
     def setup(self) -> None:
         super().setup()
         self.raw = open(self.request.fileno(), "rb", closefd=False)  # error: WSK203
+
+
+class Connected:
+    __match_args__ = ("sock", "peer")
+
+    def __init__(self, sock: socket.socket, peer: str) -> None:
+        self.sock = sock
+        self.peer = peer
+
+
+def route(event: object) -> None:
+    match event:
+        case Connected(sock=s):
+            os.set_blocking(s.fileno(), False)  # error: WSK205

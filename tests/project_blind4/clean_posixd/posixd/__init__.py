@@ -1,0 +1,1 @@
+"""posixd: a pre-fork supervisor that passes listening sockets to workers."""

@@ -1,0 +1,3 @@
+"""Line-oriented telemetry ingest server."""
+
+__version__ = "0.9.0"

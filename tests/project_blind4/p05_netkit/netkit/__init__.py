@@ -1,0 +1,1 @@
+"""netkit: small building blocks for the fleet beacon agent."""

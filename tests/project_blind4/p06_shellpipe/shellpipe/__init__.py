@@ -1,0 +1,1 @@
+"""shellpipe: remote command execution for the ops console."""

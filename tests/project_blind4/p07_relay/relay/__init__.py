@@ -1,0 +1,1 @@
+"""relay: fan a journal of records out to upstream peers."""
