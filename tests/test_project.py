@@ -162,31 +162,43 @@ def test_the_blind_projects() -> None:
 
 
 BLIND2 = Path(__file__).parent / "project_blind2"
+BLIND3 = Path(__file__).parent / "project_blind3"
+BLIND4 = Path(__file__).parent / "project_blind4"
+Marker = tuple[str, int, str]  # (file under the set's folder, line, code)
+
+
+def blind_findings(root: Path) -> tuple[set[Marker], set[Marker]]:
+    """A blind set's markers and the model's findings, each folder of ``root`` one project."""
+    marked: set[Marker] = set()
+    found: set[Marker] = set()
+    for folder in sorted(d for d in root.iterdir() if d.is_dir()):
+        project = for_settings(no_cache=True)
+        for path in sorted(folder.rglob("*.py")):
+            relative = path.relative_to(root).as_posix()
+            marked |= {(relative, line, code) for line, code in expected_findings(path)}
+            found |= {(relative, line, code) for line, code in findings(path, project)}
+    return marked, found
+
+
+def flake8_findings(root: Path, tmp_path: Path) -> set[Marker]:
+    """What the installed flake8 reports over a copy of a blind set, run from its top."""
+    copy = tmp_path / "blind"
+    shutil.copytree(root, copy)
+    result = run_flake8("--winsock-no-cache", ".", cwd=copy)
+    reported: set[Marker] = set()
+    for line in result.stdout.splitlines():
+        path, number, _, message = line.split(":", 3)
+        reported.add((Path(os.path.normpath(path)).as_posix(), int(number), message.split()[0]))
+    return reported
 
 
 def test_the_second_blind_projects_through_the_model_and_flake8(tmp_path: Path) -> None:
     """A second set written blind (``project_blind2/INDEX.md``): 30 of its 33 markers were
     found when it was written, with no false positive; now every one, through the model
     and through flake8, and nothing else."""
-    marked, found = set(), set()
-    for folder in sorted(d for d in BLIND2.iterdir() if d.is_dir()):
-        project = for_settings(no_cache=True)
-        for path in sorted(folder.rglob("*.py")):
-            relative = str(path.relative_to(BLIND2))
-            marked |= {(relative, line, code) for line, code in expected_findings(path)}
-            found |= {(relative, line, code) for line, code in findings(path, project)}
+    marked, found = blind_findings(BLIND2)
     assert len(marked) == 33 and found == marked, (sorted(marked - found), sorted(found - marked))
-    copy = tmp_path / "blind"
-    shutil.copytree(BLIND2, copy)
-    result = run_flake8("--winsock-no-cache", ".", cwd=copy)
-    reported = set()
-    for line in result.stdout.splitlines():
-        path, number, _, message = line.split(":", 3)
-        reported.add((os.path.normpath(path), int(number), message.split()[0]))
-    assert reported == marked
-
-
-BLIND3 = Path(__file__).parent / "project_blind3"
+    assert flake8_findings(BLIND2, tmp_path) == marked
 
 
 def test_the_third_blind_projects_through_the_model_and_flake8(tmp_path: Path) -> None:
@@ -197,26 +209,10 @@ def test_the_third_blind_projects_through_the_model_and_flake8(tmp_path: Path) -
         ("p04_lan_discovery/src/lanscan/lifecycle.py", 27, "WSK205"),
         ("p05_scada_gateway/gateway/bridge.py", 31, "WSK102"),
     }
-    marked, found = set(), set()
-    for folder in sorted(d for d in BLIND3.iterdir() if d.is_dir()):
-        project = for_settings(no_cache=True)
-        for path in sorted(folder.rglob("*.py")):
-            relative = path.relative_to(BLIND3).as_posix()
-            marked |= {(relative, line, code) for line, code in expected_findings(path)}
-            found |= {(relative, line, code) for line, code in findings(path, project)}
+    marked, found = blind_findings(BLIND3)
     assert len(marked) == 34 and missed <= marked
     assert found == marked - missed, (sorted(marked - missed - found), sorted(found - marked))
-    copy = tmp_path / "blind"
-    shutil.copytree(BLIND3, copy)
-    result = run_flake8("--winsock-no-cache", ".", cwd=copy)
-    reported = set()
-    for line in result.stdout.splitlines():
-        path, number, _, message = line.split(":", 3)
-        reported.add((Path(os.path.normpath(path)).as_posix(), int(number), message.split()[0]))
-    assert reported == found
-
-
-BLIND4 = Path(__file__).parent / "project_blind4"
+    assert flake8_findings(BLIND3, tmp_path) == found
 
 
 def test_the_fourth_blind_projects_hold_no_false_positive(tmp_path: Path) -> None:
@@ -224,13 +220,6 @@ def test_the_fourth_blind_projects_hold_no_false_positive(tmp_path: Path) -> Non
     it was written, and 8 false positives (guards imported from the project's ``compat.py``);
     now all but the nine INDEX.md says, and no finding where no marker is, through the model and
     through flake8."""
-    marked, found = set(), set()
-    for folder in sorted(d for d in BLIND4.iterdir() if d.is_dir()):
-        project = for_settings(no_cache=True)
-        for path in sorted(folder.rglob("*.py")):
-            relative = path.relative_to(BLIND4).as_posix()
-            marked |= {(relative, line, code) for line, code in expected_findings(path)}
-            found |= {(relative, line, code) for line, code in findings(path, project)}
     missed = {
         ("p01_connreg/connreg/cli.py", 39, "WSK301"),
         ("p01_connreg/connreg/relay.py", 24, "WSK201"),
@@ -242,16 +231,10 @@ def test_the_fourth_blind_projects_hold_no_false_positive(tmp_path: Path) -> Non
         ("p05_netkit/netkit/client.py", 17, "WSK102"),
         ("p05_netkit/netkit/client.py", 26, "WSK301"),
     }
+    marked, found = blind_findings(BLIND4)
     assert len(marked) == 28 and missed <= marked
     assert found == marked - missed, (sorted(marked - missed - found), sorted(found - marked))
-    copy = tmp_path / "blind"
-    shutil.copytree(BLIND4, copy)
-    result = run_flake8("--winsock-no-cache", ".", cwd=copy)
-    reported = set()
-    for line in result.stdout.splitlines():
-        path, number, _, message = line.split(":", 3)
-        reported.add((Path(os.path.normpath(path)).as_posix(), int(number), message.split()[0]))
-    assert reported == found
+    assert flake8_findings(BLIND4, tmp_path) == found
 
 
 def test_no_project_analyses_each_module_alone() -> None:
