@@ -145,7 +145,12 @@ class Flavours:
                     if key not in owner.params:
                         self.give(key, flavours & _RESULT, work)
         if flavours & _RESULT:  # a call (or a callable handed on) gives the parameters of what it names
-            for word in units.words(unit) & units.defs.keys():
+            named = units.words(unit) & units.defs.keys()
+            method = unit.function
+            enclosing = method.parent if method is not None and "cls" in units.words(unit) else None
+            if enclosing is not None and isinstance(enclosing.node, ast.ClassDef):
+                named |= {enclosing.node.name}  # ``cls(sock)`` in a classmethod: its class's ``__init__``
+            for word in named:
                 for callee in units.callees(word):
                     for key in callee.given:
                         self.give(key, flavours & _RESULT, work)
