@@ -420,6 +420,7 @@ ELEMENT_CALLBACKS: dict[str, tuple[Union[int, str], int, int]] = {
 # Of those, the calls whose elements are what the callable returns: ``map(f, xs)``.
 MAPS = frozenset({"map"})
 CONTAINER_FUNCTION_NAMES = frozenset(q.rsplit(".", 1)[1] for q in CONTAINER_FUNCTIONS)
+ELEMENT_CALLBACK_NAMES = frozenset(q.rsplit(".", 1)[-1] for q in ELEMENT_CALLBACKS)
 # Calls that return a tuple of such subsets, one for each argument position:
 # ``readable, writable, failed = select.select(rlist, wlist, xlist)``.
 SUBSETS_OF: dict[str, tuple[int, ...]] = {"select.select": (0, 1, 2)}

@@ -164,14 +164,14 @@ class Statements(Definitions, PosixFacts):
         func = node.func
         if isinstance(func, cst.Attribute) and (func.attr.value in catalog.CONTAINER_ADDERS or func.attr.value in catalog.MAPPING_PUTS):
             self.evaluator.containers.added(node, func)
-        called = self.evaluator.value_of(func) if isinstance(func, (cst.Name, cst.Attribute)) else None
-        if isinstance(called, Ref) and called.qualname in catalog.ELEMENT_CALLBACKS:  # ``map(lambda s: ..., socks)``
-            self.evaluator.containers.give_elements(node, catalog.ELEMENT_CALLBACKS[called.qualname])
-        if (func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)) in catalog.CONTAINER_FUNCTION_NAMES:
-            # ``heapq.heappush(heap, item)``, ``insort(xs, x)``
-            named = self.evaluator.value_of(func)
-            if isinstance(named, Ref) and named.qualname in catalog.CONTAINER_FUNCTIONS:
-                self.evaluator.containers.put_by_function(node, catalog.CONTAINER_FUNCTIONS[named.qualname])
+        name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+        if name in catalog.ELEMENT_CALLBACK_NAMES or name in catalog.CONTAINER_FUNCTION_NAMES:  # (its name first: no evaluation)
+            called = self.evaluator.value_of(func)
+            qualname = called.qualname if isinstance(called, Ref) else ""
+            if qualname in catalog.ELEMENT_CALLBACKS:  # ``map(lambda s: ..., socks)``
+                self.evaluator.containers.give_elements(node, catalog.ELEMENT_CALLBACKS[qualname])
+            if qualname in catalog.CONTAINER_FUNCTIONS:  # ``heapq.heappush(heap, item)``, ``insort(xs, x)``
+                self.evaluator.containers.put_by_function(node, catalog.CONTAINER_FUNCTIONS[qualname])
         self.evaluator.calls.called(node)
         if self.listener is not None:
             self.listener.on_call(node)
