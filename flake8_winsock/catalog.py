@@ -173,8 +173,11 @@ ENTERS_ITSELF = frozenset(
 )  # fmt: skip
 # Calls that enter the context manager they are given, and return what ``with`` would bind.
 ENTER_CALLS = {"contextlib.ExitStack.enter_context": 0, "contextlib.AsyncExitStack.enter_async_context": 0}
+# Enumerations: a class deriving from one has its members as instances (``Kind.TCP``,
+# ``Kind["TCP"]``, ``Kind(value)``), whose methods run with ``self`` a member.
+ENUM_CLASSES = ("enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag", "enum.ReprEnum")
 # Other library classes whose instances the analysis follows (for their methods' results).
-_PLAIN_CLASSES = ("tornado.tcpclient.TCPClient", "paramiko.client.SSHClient")
+_PLAIN_CLASSES = ("tornado.tcpclient.TCPClient", "paramiko.client.SSHClient", *ENUM_CLASSES)
 
 # Attributes that hold an instance of a library class: a Twisted protocol's transport
 # (whose ``getHandle()`` is the connection's socket).
@@ -268,6 +271,9 @@ WRAPS = frozenset({"functools.wraps", "functools.update_wrapper"})
 # what it returns (or, a generator, what it yields).
 FIXTURES = frozenset({"pytest.fixture", "pytest_asyncio.fixture"})
 CONTEXT_MANAGERS = frozenset({"contextlib.contextmanager", "contextlib.asynccontextmanager"})
+# Decorators that make a function dispatch on its first argument's type to the functions
+# registered with its ``register`` (``@release.register`` over ``def _(obj: socket.socket)``).
+SINGLE_DISPATCH = frozenset({"functools.singledispatch", "functools.singledispatchmethod"})
 
 # --- Calls that call what they are given ------------------------------------------------
 
@@ -347,7 +353,9 @@ SOCKET_CONTAINERS = frozenset(
 )
 TUPLE_TYPES = frozenset({"tuple", "typing.Tuple"})
 CALLABLE_TYPES = frozenset({"typing.Callable", "collections.abc.Callable"})
-QUEUE_TYPES = frozenset({"queue.Queue", "queue.LifoQueue", "queue.SimpleQueue", "asyncio.Queue", "asyncio.LifoQueue"})
+QUEUE_TYPES = frozenset(
+    {"queue.Queue", "queue.LifoQueue", "queue.SimpleQueue", "asyncio.Queue", "asyncio.LifoQueue", "contextvars.ContextVar"}
+)  # (a context variable: one slot, ``set`` and ``get``)
 _MAPPINGS = ("Mapping", "MutableMapping")
 MAPPING_TYPES = frozenset(
     {
@@ -451,6 +459,7 @@ CONTAINER_ADDERS: dict[str, Union[int, str]] = {
     "register": 0,  # a selector's
     "put": 0,  # a queue's
     "put_nowait": 0,
+    "set": 0,  # a context variable's
 }
 
 # Containers the module fills (``Bag``): what they hold is whatever the module puts into
@@ -462,6 +471,7 @@ BAG_MAKERS = {
     "list": ("sequence", 0),
     "set": ("sequence", 0),
     "collections.deque": ("sequence", 0),
+    "contextvars.ContextVar": ("queue", 1),
     "dict": ("mapping", 0),
     "collections.OrderedDict": ("mapping", 0),
     "collections.defaultdict": ("mapping", 1),

@@ -151,6 +151,27 @@ REPORTED = {
         def f(conns: list[socket.socket]):
             for s in conns: os.close(s.fileno())  # error: WSK205
         """,
+    "a declared container keeps its promise when an unknown goes in": """
+        import socket, win32file
+        class Channels:
+            socks: list[socket.socket]
+            def add(self, handle):
+                self.socks.append(handle)
+            def flush(self):
+                for s in self.socks: win32file.WriteFile(s.fileno(), b"")  # error: WSK102
+        """,
+    "a declared attribute of a method, stored anew elsewhere": """
+        import socket, win32file
+        class Pool:
+            def __init__(self):
+                self.idle: list[socket.socket] = []
+            def put(self, conn):
+                self.idle.append(conn)
+            def reset(self):
+                self.idle = []
+            def flush(self):
+                for s in self.idle: win32file.WriteFile(s.fileno(), b"")  # error: WSK102
+        """,
     "factory returning a list of sockets": """
         import socket, win32file
         def pool(n):
@@ -293,11 +314,12 @@ SILENCED = {
         "WATCHED.append(pipe)",
         "WATCHED.append(socket.socket())",
     ),
-    "class-level annotation, appended an unknown": (
+    "an undeclared container of sockets, appended an unknown": (
         """
         import socket, win32file
         class Channels:
-            socks: list[socket.socket]
+            def __init__(self):
+                self.socks = [socket.socket()]
             def add(self, handle):
                 self.socks.append(handle)
             def flush(self):

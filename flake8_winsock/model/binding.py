@@ -84,6 +84,16 @@ class Binder:
         elif isinstance(target, cst.StarredElement):
             self.bind(target.value, None)
 
+    def declare(self, target: cst.BaseExpression, declared: Value) -> None:
+        """``self.idle: list[socket.socket] = []`` in a method: what the class's instances hold
+        there, as a class-level annotation says it (what other methods store cannot undo it)."""
+        owner, path = self.state.current_class, dotted(target)
+        if owner is None or self.state.summaries or path is None or not is_evidence(declared):
+            return
+        head, _, attr = path.partition(".")
+        if head == self.state.self_name and attr and "." not in attr:
+            owner.declared.setdefault(identifier(attr), declared)
+
     def bind_import(self, node: Union[cst.Import, cst.ImportFrom]) -> None:
         env = self.state.env
         if isinstance(node, cst.Import):

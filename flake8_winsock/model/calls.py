@@ -82,6 +82,8 @@ class Calls:
                 info, bound = self.program.functions.get(f"{callee.qualname}.__init__"), 1  # ``C(s)``
             elif isinstance(callee, Member) and info is not None and info.takes_receiver:
                 bound = 1  # ``obj.method(s)``: ``self`` is the object
+            if info is not None and info.socket_overload and call.args and isinstance(self.evaluate(call.args[0]), Sock):
+                continue  # a singledispatch function given a socket: the one registered for sockets runs
             if info is not None:
                 self.ev.give(info, self.arguments_of(info, call, bound), self.state.origin(f"{info.name}()", node))
             if isinstance(callee, Ref) and not self.state.summaries:
@@ -181,6 +183,8 @@ class Calls:
         names = info.positional()
         made = []
         for each in self.ev.summarise(info).sinks:
+            if info.socket_overload and each.index == info.dispatched and not each.is_handle:
+                continue  # a socket there goes to the function registered for sockets
             position = each.index - bound
             if 0 <= position and each.index < len(names):
                 sink = each.sink

@@ -19,7 +19,7 @@ from .. import catalog
 from . import shapes
 from .containers import Containers
 from .linked import Linked
-from .program import FuncInfo, Program, Summary
+from .program import ClassInfo, FuncInfo, Program, Summary
 from .state import State
 from .syntax import dotted, string
 from .values import Bag, Factory, Guard, Handle, Inst, Many, Member, Param, Ref, Sock, Tup, Value, is_evidence
@@ -59,8 +59,10 @@ class Classes:
         if path is not None:
             value, found = self.state.env.lookup(path)
             if found:
-                return value
+                return value if isinstance(value, (Ref, Sock, Handle, Inst, Many)) else self.enum_member(of, attr) or value
         base = self.evaluate(of)
+        if not attr.startswith("_") and isinstance(base, Ref) and self.enumeration(base):  # ``Transport.UDP``: a member
+            return self.enum_member(of, attr)
         if isinstance(base, Ref) and base.qualname in self.program.classes:  # ``cls.sock``, ``Pool.shared``
             return self.instance_attribute(Inst(base.qualname), node, attr, receiver)
         if isinstance(base, Ref):
@@ -73,6 +75,31 @@ class Classes:
         if isinstance(base, (Sock, Param, Bag, Many)):
             return Member(base, receiver, attr)
         return None
+
+    def enumeration(self, value: Value) -> Optional[str]:
+        """The class ``value`` names if it is an enumeration (of the module's, or of another of
+        the project's modules): one deriving from the catalog's ``ENUM_CLASSES``."""
+        if not isinstance(value, Ref):
+            return None
+        if value.qualname in self.program.classes:
+            lineage = self.program.library_classes(value.qualname)
+        elif self.ev.linked.project is not None and self.ev.linked.is_class(value.qualname):
+            lineage = self.ev.linked.lineage(value.qualname)
+        else:
+            return None
+        return value.qualname if any(cls in catalog.ENUM_CLASSES for cls in lineage) else None
+
+    def enum_member(self, of: cst.BaseExpression, attr: str) -> Optional[Inst]:
+        """``Kind.TCP`` (``attr`` a name the enumeration ``of`` does not define as a method): a
+        member, an instance of it."""
+        cls = None if attr.startswith("_") else self.enumeration(self.evaluate(of))
+        if cls is None or any(f"{owner.key}.{attr}" in self.program.functions for owner in self.lineage_of(cls)):
+            return None
+        return Inst(cls)
+
+    def lineage_of(self, cls: str) -> list[ClassInfo]:
+        info = self.program.classes.get(cls)
+        return info.lineage() if info is not None else []
 
     def instance_attribute(self, base: Inst, node: cst.BaseExpression, attr: str, receiver: Optional[str]) -> Value:
         """An attribute of an instance: what the module's class (or one it derives from)
@@ -166,7 +193,10 @@ class Classes:
             return Sock(self.state.origin(f"{what} annotated as a socket", at))
         kind = "container" if found == shapes.SOCKETS else "tuple"
         sock = Sock(self.state.origin(f"{what} annotated as a {kind} of sockets", at))
-        return Many(sock, frozenset({id(at)})) if found == shapes.SOCKETS else Tup((sock,) * int(found))
+        if found != shapes.SOCKETS:
+            return Tup((sock,) * int(found))
+        self.state.declared.add(id(at))
+        return Many(sock, frozenset({id(at)}))
 
     def instance_of(self, node: cst.BaseExpression) -> Optional[Inst]:
         """An annotation naming a class of the module's or the catalog's: its instances
@@ -216,6 +246,7 @@ class Classes:
             return Tup(tuple(held))  # ``tuple[socket.socket, Address]``
         else:
             return None
+        self.state.declared.add(id(at))
         for slot, value in zip(slots, held):
             self.ev.containers.fill(bag, slot, value)
         return bag

@@ -19,7 +19,7 @@ import libcst as cst
 from .. import catalog
 from .state import State
 from .syntax import argument, dotted, string
-from .values import NONE, Bag, Evidence, Handle, Inst, Many, Sock, Tup, Value, alike, is_evidence, join, records_alike, origin_of, posix_family
+from .values import NONE, Bag, Evidence, Factory, Handle, Inst, Many, Ref, Sock, Tup, Value, alike, is_evidence, join, records_alike, origin_of, posix_family
 
 Evaluate = Callable[[Optional[cst.BaseExpression]], Value]
 
@@ -30,6 +30,9 @@ class Containers:
         # Set by the evaluator: what iterating over an instance of the module's class gives
         # (its ``__next__``'s result, through ``__iter__``).
         self.instance_element: Callable[[Inst], Value] = lambda instance: None
+        # Set by the evaluator: the module's function a value names, as a factory of what its
+        # call gives (a dispatch table's entry: ``{Kind.TCP: open_tcp}``), or None.
+        self.factory_of: Callable[[Value], Optional[Factory]] = lambda value: None
 
     def literal(self, node: Union[cst.List, cst.Set, cst.Tuple]) -> Value:
         """``[a, b]``, ``{a, b}``, ``[*socks, c]``: a container, if every element is a socket (or a handle)."""
@@ -98,7 +101,10 @@ class Containers:
 
     def put(self, container: Value, added: Sequence[Value]) -> None:
         """``added`` goes into ``container``: a container of sockets given anything else is spoiled
-        (a container of ``AF_UNIX`` sockets given another socket too)."""
+        (a container of ``AF_UNIX`` sockets given another socket too). One an annotation declared
+        keeps its promise when what goes in is not known."""
+        if isinstance(container, Many) and container.sites <= self.state.declared:
+            added = [value for value in added if value is not None]
         if isinstance(container, Many) and isinstance(container.item, Tup):  # records: alike where it holds evidence
             if not all(records_alike([container.item, value]) == container.item for value in added):
                 self.state.spoiled |= container.sites
@@ -200,7 +206,7 @@ class Containers:
             return found.moved(found.origin.element(name, bag.sites))
         if isinstance(found, Handle):
             return Handle(found.sock.moved(found.sock.origin.element(None, bag.sites)), None)
-        return found if isinstance(found, (Inst, Bag, Many, Tup)) else None  # ``jobs[i].sock``
+        return found if isinstance(found, (Inst, Bag, Many, Tup, Factory)) else None  # ``jobs[i].sock``, ``table[kind](...)``
 
     def keywords(self, value: Value) -> Optional[dict[str, Value]]:
         """A mapping's entries by their string keys (``**opts``), if every entry put into it has one."""
@@ -237,8 +243,10 @@ class Containers:
 
     def fill(self, bag: Bag, slot: str, value: Value) -> None:
         """``value`` goes into ``slot`` of ``bag``: joined with what is there."""
-        if value is NONE or slot not in _SLOTS:
-            return
+        if value is NONE or slot not in _SLOTS or value is None and bag.sites <= self.state.declared:
+            return  # (what an annotation declared holds what it says, whatever unknown goes in)
+        if isinstance(value, Ref):
+            value = self.factory_of(value) or value
         for site in bag.sites:
             self.state.contents.put((site, slot), self.state.run, value)
 

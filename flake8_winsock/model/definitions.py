@@ -62,7 +62,29 @@ class Definitions(Walker):
         else:
             self.program.queue.append(FunctionRun(info, parent, state.top, posix))
         state.env.bind(node.name.value, Ref(key))
+        self.registered(node, info)
         return False
+
+    def registered(self, node: cst.FunctionDef, info: FuncInfo) -> None:
+        """``@release.register`` over a function whose dispatched parameter is annotated as a
+        socket (or ``@release.register(socket.socket)``): a socket given to the singledispatch
+        ``release`` goes there, not to ``release`` itself."""
+        for decorator in node.decorators:
+            call = decorator.decorator if isinstance(decorator.decorator, cst.Call) else None
+            target = call.func if call is not None else decorator.decorator
+            if not (isinstance(target, cst.Attribute) and target.attr.value == "register"):
+                continue
+            base = self.evaluator.value_of(target.value)
+            dispatching = self.program.functions.get(base.qualname) if isinstance(base, Ref) else None
+            if dispatching is None or not any(self.evaluator.names(_decorator_call(d), catalog.SINGLE_DISPATCH) for d in dispatching.node.decorators):
+                continue
+            if call is not None and call.args:
+                takes = self.evaluator.classes.is_socket_class(call.args[0].value)
+            else:
+                params = [*node.params.posonly_params, *node.params.params][info.dispatched :]
+                annotation = params[0].annotation if params else None
+                takes = annotation is not None and isinstance(self.evaluator.classes.annotated(annotation.annotation, "", node), Sock)
+            dispatching.socket_overload |= takes
 
     def is_record(self, node: cst.ClassDef, info: ClassInfo) -> bool:
         names = self.evaluator.names

@@ -47,6 +47,7 @@ class Evaluator:
         self.fixture: Callable[[str, cst.CSTNode], Value] = lambda name, node: None  # a pytest fixture by its name
         self.calls, self.classes = Calls(self), Classes(self)
         self.containers.instance_element = self.classes.next_of
+        self.containers.factory_of = self.factory_of
         self.linked = Linked(knowledge.project, state, self.value_of)
         if knowledge.project is not None:
             program.lineage = self.linked.lineage
@@ -117,6 +118,8 @@ class Evaluator:
         base = self.value_of(node.value)
         if isinstance(base, Ref) and base.qualname in catalog.GENERIC_TYPES:
             return Alias(node)  # ``Tuple[socket.socket, Address]``: a type, for annotations naming it
+        if isinstance(base, Ref) and self.classes.enumeration(base):  # ``Transport["TCP"]``: a member
+            return Inst(base.qualname)
         if isinstance(base, Bag) and len(node.slice) == 1:
             entries = self.containers.keywords(base)
             index = node.slice[0].slice
@@ -243,6 +246,16 @@ class Evaluator:
         if kind == catalog.HANDLE:
             return Handle(receiver, receiver_name) if isinstance(receiver, Sock) else None
         return Inst(kind)
+
+    def factory_of(self, value: Value) -> Optional[Factory]:
+        """The module's function ``value`` names, as a factory: when its call gives a socket, a
+        handle, or a record or instance holding one whatever it is given."""
+        info = self.program.functions.get(value.qualname) if isinstance(value, Ref) else None
+        if info is None or info.takes_receiver:
+            return None
+        summary = self.summarise(info)
+        made = summary.yields if summary.generator else summary.returns
+        return Factory(made) if not summary.generator and isinstance(made, (Sock, Handle, Tup, Inst)) and is_evidence(made) else None
 
     def returned(self, info: FuncInfo, node: cst.Call, bound: int = 0) -> Value:
         """What a call of the module's function ``info`` returns, cited as that call (what it

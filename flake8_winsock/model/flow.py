@@ -90,6 +90,7 @@ class Statements(Definitions, PosixFacts):
             declared = self.evaluator.classes.annotated(node.annotation.annotation, what, node)
             if not (isinstance(value, Bag) and isinstance(declared, Inst)):  # a TypedDict's literal: its entries
                 value = value if declared is None else declared
+            self.binder.declare(node.target, declared)
         if node.value is not None or value is not None:
             self.binder.bind(node.target, value)
 

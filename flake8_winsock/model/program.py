@@ -58,6 +58,12 @@ class FuncInfo:
     summary: Optional[Summary] = None
     running: bool = False
     given: dict[str, Value] = field(default_factory=dict)  # what callers give a parameter (the first evidence)
+    socket_overload: bool = False  # a singledispatch function with one registered for sockets: a socket goes there
+
+    @property
+    def dispatched(self) -> int:
+        """The position of the parameter a singledispatch function dispatches on."""
+        return 1 if self.takes_receiver else 0
 
     @property
     def takes_receiver(self) -> bool:

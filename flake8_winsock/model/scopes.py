@@ -265,12 +265,16 @@ class Runner:
 
 def _resolved(info: ClassInfo) -> list[FuncInfo]:
     """The methods an instance of the class has: its own, and those it inherits from the
-    module's classes (the first in method resolution order of each name)."""
+    module's classes (the first in method resolution order of each name); of its own, every
+    one (a name defined twice, ``_`` under ``@describe.register``, runs twice)."""
     found: dict[str, FuncInfo] = {}
+    own: list[FuncInfo] = []
     for owner in info.lineage():
         for method in owner.methods:
+            if owner is info and method.node.name.value in found:  # ``_`` twice (``@describe.register``): both run
+                own.append(method)
             found.setdefault(method.node.name.value, method)
-    return list(found.values())
+    return list(found.values()) + own
 
 
 def _joined(values: list[Value]) -> Value:

@@ -55,6 +55,7 @@ class State:
     reports: dict[str, list[object]] = field(default_factory=dict)
     too_deep: list[int] = field(default_factory=list)  # module-level statements nested too deeply
     spoiled: set[int] = field(default_factory=set)  # ``Many.sites`` given something else than their elements
+    declared: set[int] = field(default_factory=set)  # container sites an annotation made: an unknown put in keeps them
     contents: Contents = field(default_factory=Contents)  # what the module puts into the containers it fills
     global_names: set[str] = field(default_factory=set)  # ``global`` names of the function being run
     nonlocal_names: set[str] = field(default_factory=set)  # its ``nonlocal`` names

@@ -296,6 +296,9 @@ def join(a: Value, b: Value) -> Value:
         return Bag(a.sites | b.sites, a.kind)
     if isinstance(a, Tup) and isinstance(b, Tup) and len(a.items) == len(b.items):
         return Tup(tuple(join(x, y) for x, y in zip(a.items, b.items)))  # ``(conn, addr)`` from two places
+    if isinstance(a, Factory) and isinstance(b, Factory):  # two factories: what both calls give
+        made = join(a.made, b.made)
+        return Factory(made) if is_evidence(made) else None
     if isinstance(a, Inst) and isinstance(b, Inst) and a.cls == b.cls:  # a record from two places: the fields both give
         other = dict(b.fields)
         both = ((name, join(value, other[name])) for name, value in a.fields if name in other)

@@ -123,7 +123,7 @@ def watch(pipe):
 
 
 class Channels:
-    socks: list[socket.socket]
+    socks: list  # (what goes in is not known: an annotation promising sockets would be believed)
 
     def add(self, handle):
         self.socks.append(handle)

@@ -1,0 +1,130 @@
+"""Look-alikes: pools, enumerations and dispatch tables whose entries are pipes and files,
+tables mixing a socket factory with a file opener, containers nothing declares, and
+sockets used through their own methods."""
+import contextvars
+import enum
+import functools
+import os
+import socket
+import subprocess
+
+import win32file
+
+
+class PipePool:
+    def __init__(self) -> None:
+        self._idle: list[int] = []  # descriptors, as declared
+
+    def acquire(self):
+        if self._idle:
+            return self._idle.pop()
+        return os.pipe()[1]
+
+    def release(self, fd) -> None:
+        self._idle.append(fd)
+
+
+def submit(pool: PipePool, record: bytes) -> None:
+    fd = pool.acquire()
+    os.write(fd, record)
+    pool.release(fd)
+
+
+class Undeclared:
+    def __init__(self) -> None:
+        self.socks = [socket.socket()]
+
+    def add(self, handle) -> None:
+        self.socks.append(handle)  # what goes in is not known, and nothing declares it
+
+    def flush(self, data: bytes) -> None:
+        for sock in self.socks:
+            win32file.WriteFile(sock.fileno(), data)
+
+
+def _open_log(path):
+    return open(path, "ab")
+
+
+def _open_tcp(host, port):
+    return socket.create_connection((host, port))
+
+
+class Sink(enum.Enum):
+    FILE = "file"
+    TCP = "tcp"
+
+    def open(self, where, port=0):
+        return _MIXED[self](where, port)
+
+
+_MIXED = {Sink.FILE: _open_log, Sink.TCP: _open_tcp}  # a file opener beside a socket factory
+
+
+def write(kind: str, where: str, data: bytes) -> None:
+    target = Sink(kind).open(where)
+    os.write(target.fileno(), data)
+
+
+class Level(enum.IntEnum):
+    LOW = 1
+    HIGH = 2
+
+    def pipe(self):
+        return os.pipe()
+
+
+def relay(level: Level, data: bytes) -> None:
+    r, w = Level.HIGH.pipe()
+    os.write(w, data)
+    os.close(r)
+
+
+HANDLERS = {"tcp": _open_tcp}
+
+
+def dial(scheme: str, host: str, port: int, argv: list[str]) -> None:
+    conn = HANDLERS[scheme](host, port)
+    conn.sendall(b"hello")
+    with conn.makefile("rb") as stream:
+        subprocess.run(argv, stdin=subprocess.PIPE, input=stream.read())
+    win32file.WSASend(conn, b"x", None)
+
+
+JOURNAL = contextvars.ContextVar("journal")
+
+
+def begin(path: str) -> None:
+    JOURNAL.set(open(path, "ab"))
+
+
+def note(line: bytes) -> None:
+    os.write(JOURNAL.get().fileno(), line)
+
+
+@functools.singledispatch
+def blocking(obj, flag: bool) -> None:
+    os.set_blocking(obj.fileno(), flag)  # a file's descriptor: sockets go below
+
+
+@blocking.register
+def _(obj: socket.socket, flag: bool) -> None:
+    obj.setblocking(flag)
+
+
+@functools.singledispatch
+def finish(obj) -> None:
+    os.close(obj.fileno())
+
+
+@finish.register(socket.socket)
+def _(obj) -> None:
+    obj.close()
+
+
+def main() -> None:
+    a, b = socket.socketpair()
+    blocking(a, False)
+    finish(b)
+    with open(os.devnull, "wb") as sink:
+        blocking(sink, True)
