@@ -16,10 +16,11 @@ from typing import Any, Callable, Optional
 import libcst as cst
 
 from .. import catalog
+from . import records
 from .state import State
 from .syntax import Invocation
 from .contents import Contents
-from .values import NONE, Bag, Factory, Guard, Handle, Inst, Many, Origin, Ref, Sock, Tup, Value
+from .values import NONE, Bag, Factory, Guard, Handle, Inst, Many, Origin, Ref, Skip, Sock, Tup, Value
 
 MAX_BASES = 12  # how many classes up a lineage is followed
 
@@ -30,6 +31,10 @@ def spec_value(spec: Optional[catalog.Export], origin: Origin, contents: Optiona
     if kind == "guard" and spec is not None:  # ``from .compat import IS_WINDOWS``
         true, false = spec.get("true"), spec.get("false")
         return Guard(true if isinstance(true, bool) else None, false if isinstance(false, bool) else None)
+    if kind == "library" and spec is not None and str(spec.get("to")) in catalog.LIBRARY_NAMES:  # a DLL another module loaded
+        return Ref(str(spec["to"]))
+    if kind == "skip":  # a test mark or decorator of another module that skips but on POSIX
+        return Skip(True)
     if kind == "factory" and spec is not None:  # a callable whose call gives what it describes
         made = spec_value(spec.get("made"), origin)
         return Factory(made) if made is not None else None
@@ -113,7 +118,11 @@ class Linked:
         if kind == "cycle":  # an import cycle back to a module being summarised: nothing yet, as a
             return True, NONE  # recursive call is (it joins with what other paths return)
         if kind == "class":
-            return True, Sock(self.state.origin(f"{spelled}()", node)) if export.get("socket") else Inst(qualname)
+            if export.get("socket"):
+                return True, Sock(self.state.origin(f"{spelled}()", node))
+            fields = export.get("fields")  # a record: what its fields are given
+            held = records.given_fields([str(f) for f in fields], node, self.evaluate) if isinstance(fields, list) else ()
+            return True, Inst(qualname, held)
         if kind != "function":
             return True, None
         returned = export.get("returns")

@@ -50,7 +50,12 @@ def fields_written(given: cst.BaseExpression) -> Optional[list[str]]:
 
 def given(cls: ClassInfo, node: cst.Call, value_of: Callable[[cst.BaseExpression], Value]) -> tuple[tuple[str, Value], ...]:
     """What a record's fields are given by its constructor, by position or by name."""
-    call, fields = Invocation.direct(node), cls.record_fields()
+    return given_fields(cls.record_fields(), node, value_of)
+
+
+def given_fields(fields: list[str], node: cst.Call, value_of: Callable[[cst.BaseExpression], Value]) -> tuple[tuple[str, Value], ...]:
+    """What the ``fields`` of a record (in order) are given by its constructor call ``node``."""
+    call = Invocation.direct(node)
     passed = {**dict(zip(fields, call.args)), **{k: e for k, e in call.keywords.items() if k in fields}}
     return tuple((name, value) for name, value in ((n, value_of(e)) for n, e in passed.items()) if is_evidence(value))
 

@@ -58,6 +58,11 @@ class Project:
         self.summarisers: dict[str, Any] = {}  # a module's ``summary.Summariser``, once made
         self.views: dict[str, View] = {}
         self.making: list[str] = []  # summaries being made, innermost last
+        self.asking: list[tuple[str, str]] = []  # the exports being made (module, key), innermost last
+        # What met a question asked too deep (``MAX_NESTED``) while it was made, and the depth it
+        # was made at: asked again from nearer the top, it is made again (never from the cache).
+        self.partial: dict[tuple[str, str], int] = {}
+        self.partial_summarisers: dict[str, int] = {}
         self.digests: dict[str, Optional[str]] = {}
         self.textual: dict[str, dict[str, str]] = {}  # a module -> what its imports bind, by its text
         self.starred: dict[str, list[str]] = {}  # a module -> the modules it star-imports
@@ -115,13 +120,19 @@ class Project:
     def export(self, path: str, key: str) -> tuple[Optional[tuple[str, Any]], dict[str, Optional[str]]]:
         """What the name ``key`` of a module of the project is (see ``summary.Summariser``),
         and the files that answer was made from. ("cycle", {}) inside an import cycle."""
-        if (path, key) in self.exported:
+        depth = len(self.making)
+        if (path, key) in self.exported and depth >= self.partial.get((path, key), 0):
             return self.exported[(path, key)]
         module = self.index.module(path)
         if path in self.making:
             return ("cycle", {}), {}  # an import cycle: what it gives is not known yet
-        if module is None or len(self.making) >= MAX_NESTED or self.too_large(module):
-            return None, {}  # too deep, or past the budget: unknown
+        if depth >= MAX_NESTED:  # too deep: unknown, and what asks is made without it
+            for outer, asked in enumerate(self.asking):
+                self.partial[asked] = outer
+                self.partial_summarisers[asked[0]] = min(outer, self.partial_summarisers.get(asked[0], outer))
+            return None, {}
+        if module is None or self.too_large(module):
+            return None, {}  # past the budget: unknown
         words = self.index.words(path)
         found: tuple[Optional[tuple[str, Any]], dict[str, Optional[str]]]
         if not (words.sources or words.sinks or words.handles or words.platform and self.index.own_words(module).platform):
@@ -155,7 +166,13 @@ class Project:
             # The pre-pass says it can give nothing, or nothing by that name (a class's member,
             # too, is one the summary reads from what it is given): no LibCST.
             return None, {**View(self, path, module.text).deps, path: module.digest}
+        depth = len(self.making)
+        if depth < self.partial_summarisers.get(path, depth):  # made deeper, without some answers
+            del self.partial_summarisers[path]
+            self.summarisers.pop(path, None)
+        self.partial.pop((path, key), None)
         self.making.append(path)
+        self.asking.append((path, key))
         try:
             summariser = self.summariser(path, text)
             answer = run_deep(lambda: summariser.export(key)) if summariser is not None else None
@@ -163,9 +180,10 @@ class Project:
             answer = None
         finally:
             self.making.pop()
+            self.asking.pop()
         view = self.views.get(path)
         deps = {**(view.used if view is not None else {}), path: module.digest}
-        if self.cache is not None:
+        if self.cache is not None and (path, key) not in self.partial:
             self.cache.store(self.cache.key("export", path, module.digest, key), {"answer": list(answer) if answer else None, "deps": deps})
         return answer, deps
 

@@ -27,7 +27,7 @@ from ..analysis import Places
 from ..model import Model
 from ..model.program import ClassInfo, FuncInfo, ParamSink, Summary
 from ..model.syntax import dotted
-from ..model.values import POSIX, Bag, Factory, Guard, Handle, Inst, Many, Origin, Param, Ref, Sock, Tup, Value
+from ..model.values import POSIX, Bag, Factory, Guard, Handle, Inst, Many, Origin, Param, Ref, Skip, Sock, Tup, Value
 from ..parsing import parse
 from ..sinks import SinkCalls
 from ..slicing import Slice
@@ -80,7 +80,7 @@ class Summariser:
             return None
         if isinstance(value, Ref) and value.qualname in self.program.functions:
             return "function", self.function(self.program.functions[value.qualname], False)
-        spec = self.spec(value) if not isinstance(value, Ref) else None
+        spec = self.spec(value) if not isinstance(value, Ref) or value.qualname in catalog.LIBRARY_NAMES else None
         return ("value", spec) if spec is not None and spec["kind"] != "param" else None
 
     def fixture(self, name: str) -> Optional[tuple[str, Any]]:
@@ -109,7 +109,8 @@ class Summariser:
 
     def cls(self, info: ClassInfo) -> dict[str, Any]:
         bases = [self.qualname(base.key) for base in info.bases] + list(info.library)
-        return {"bases": bases, "socket": info.is_socket}
+        fields = {"fields": info.record_fields()} if info.fields is not None else {}  # a record's, in order
+        return {"bases": bases, "socket": info.is_socket, **fields}
 
     def function(self, info: FuncInfo, method: bool) -> dict[str, Any]:
         summary = self.model.runner.summarise(info)
@@ -132,6 +133,10 @@ class Summariser:
     def spec(self, value: Value, names: Optional[list[str]] = None) -> Optional[dict[str, Any]]:
         if isinstance(value, Sock):
             return {"kind": "socket", "route": self.route(value.origin)}
+        if isinstance(value, Ref) and value.qualname in catalog.LIBRARY_NAMES:  # ``kernel32 = ctypes.WinDLL("kernel32")``
+            return {"kind": "library", "to": value.qualname}
+        if isinstance(value, Skip) and value.posix:  # ``posix_only = pytest.mark.skipif(sys.platform == "win32")``
+            return {"kind": "skip"}
         if isinstance(value, Guard):  # a platform flag, or what a function that tests the platform returns
             return {"kind": "guard", "true": value.when_true, "false": value.when_false}
         if isinstance(value, Handle):

@@ -88,9 +88,11 @@ def export_slice(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     methods = frozenset(q.rsplit(".", 1)[1] for q in vocab.knowledge.call_results if q.startswith(catalog.SOCKET_CLASS + "."))
     returning = dict.fromkeys(units.unit_at(line) for line in units.index.get("return", ()))  # bodies made into units
     seeds += [u for u in returning if u is not None and any(_returns_parameter(u, node, methods) for node in u.nodes)]
+    records = [u for u in units.all if u.scope.id == 0 and isinstance(u.node, (ast.ClassDef, ast.Assign)) and units.words(u) & _RECORD_WORDS]
+    seeds += records + [u for u in units.all if u.parent in records]  # a record's fields: what another module gives them
+    seeds += units.stars  # (``from .core import *`` may re-export anything)
     if not seeds:  # (``def raw(s): return s.fileno()`` gives back what it is given: a seed)
         return None
-    seeds += units.stars
     platform: dict[int, list[Unit]] = {}
     for unit in flavours.flavoured:
         if unit.flavours & PLATFORM:
@@ -99,6 +101,9 @@ def export_slice(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     if all(u.kept for u in units.all):
         return Slice(source)
     return _render(units)
+
+
+_RECORD_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in (*catalog.RECORD_BASES, *catalog.RECORD_DECORATORS, *catalog.RECORD_FACTORIES))
 
 
 def _gives_a_flag(unit: Unit) -> bool:

@@ -25,13 +25,14 @@ _REFERENCE = MODULE | SINK | TAKES_SOCKET  # what only a reference to a module o
 _SOCKETS = SOCKET | HANDLE  # what only a socket, a handle or what holds one carries on
 
 
-def imported(vocab: Vocabulary, root: str, name: Optional[str]) -> int:
-    """The flavours of a name an import binds: ``import os`` (a sink module), ``from os import read``."""
+def imported(vocab: Vocabulary, root: str, name: Optional[str], local: Optional[str] = None) -> int:
+    """The flavours of a name an import binds: ``import os`` (a sink module), ``from os import read``;
+    ``import compat`` (``local``), a module of the project whose functions may reach a sink."""
     flavours = MODULE if root in vocab.sink_modules else 0
     if root in vocab.platform_words or (name is not None and (name in vocab.platform_words - {"name"} or (flavours and name == "name"))):
         flavours |= PLATFORM
-    if name is None:
-        return flavours  # a module is not a socket, nor a sink
+    if name is None:  # a module is not a socket, nor a sink; a call of its function may be one
+        return flavours | SINK if local in vocab.anywhere_sinks else flavours
     if name in vocab.source_words:
         flavours |= SOCKET
     if name in vocab.anywhere_sinks or name in vocab.builtin_sinks or (flavours & MODULE and name in vocab.module_sinks):
@@ -127,7 +128,7 @@ class Flavours:
         units, flavours = self.units, unit.flavours
         for key, kinds, origin in units.writes(unit):
             if origin is not None:  # an imported name: the flavours of what it names
-                self.give(key, imported(self.vocab, *origin), work)
+                self.give(key, imported(self.vocab, *origin, local=key[1] if isinstance(key, tuple) else None), work)
                 continue
             carried = flavours
             if not kinds & REFERENCE:

@@ -32,13 +32,13 @@ def describe(units: Text, unit: Unit, node: ast.stmt) -> None:
                 if isinstance(call, ast.Call) and (named or getattr(call.func, "id", None)) in catalog.CONTAINER_FUNCTION_NAMES:
                     receiver = call.args[0] if call.args else call.func  # (what it puts into: its first argument)
                     if isinstance(receiver, ast.Name):
-                        write_name(unit, scope, receiver.id, SOCKETS)
+                        write_filled(unit, scope, receiver.id)
                     elif isinstance(receiver, ast.Attribute):
                         write(unit, receiver.attr, SOCKETS)
                 elif isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in FILLERS:
                     receiver = call.func.value
                     if isinstance(receiver, ast.Name):
-                        write_name(unit, scope, receiver.id, SOCKETS)
+                        write_filled(unit, scope, receiver.id)
                     elif isinstance(receiver, ast.Attribute):
                         write(unit, receiver.attr, SOCKETS)
         if ":=" in text:
@@ -68,6 +68,13 @@ def write_name(unit: Unit, scope: Scope, name: str, value: int, imported: Option
     if name in scope.declared:  # ``global x``: the module's (or an enclosing function's) ``x``
         for outer in scope.chain[1:]:
             write(unit, (outer, name), value, imported)
+
+
+def write_filled(unit: Unit, scope: Scope, name: str) -> None:
+    """``c.append(x)`` changes the ``c`` it reads, which need not be this scope's (a module's
+    queue filled in a function): every scope's ``c`` around it may be the one."""
+    for outer in scope.chain:
+        write(unit, (outer, name), SOCKETS)
 
 
 def write(unit: Unit, key: Key, value: int, imported: Optional[Imported] = None) -> None:

@@ -1,0 +1,2 @@
+"""wiretap: capture and replay TCP byte streams."""
+__version__ = "1.0.0"

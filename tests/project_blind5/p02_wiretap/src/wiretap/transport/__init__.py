@@ -1,0 +1,4 @@
+from .base import BaseTransport
+from .tcp import TcpTransport
+
+__all__ = ["BaseTransport", "TcpTransport"]

@@ -1,0 +1,1 @@
+"""meshnet: a peer relay for lab machines."""

@@ -1,0 +1,3 @@
+from chan.channels import TcpChannel
+
+__all__ = ["TcpChannel"]

@@ -1,0 +1,1 @@
+"""gateway: protocol bridges for the lab gateway box."""
