@@ -17,7 +17,6 @@ DEPTH = sorted((Path(__file__).parent / "depth").glob("*.py"))
 KNOWN_MISSES = {
     "wsk_rpc_session_types.py": {(33, "WSK102")},  # a tuple of prototypes indexed by a class constant
     "wsk_ctypes_kernel32.py": {(40, "WSK102")},  # the handle from operator.methodcaller("fileno")(sock)
-    "wsk_host_registry.py": {(42, "WSK204")},  # a defaultdict(list) of sockets: lists in a dictionary
     "wsk_protocol_generic.py": {(72, "WSK203")},  # a Generic[T] holder's get() of Slot[socket.socket]
 }
 

@@ -116,6 +116,9 @@ class Containers:
 
     def added(self, node: cst.Call, method: cst.Attribute) -> None:
         """``c.append(x)``, ``c.insert(i, x)``, ``c.extend(xs)``: what a method puts into ``c``."""
+        inner = method.value
+        if isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) and inner.func.attr.value in catalog.MAPPING_PUTS:
+            self.added(inner, inner.func)  # ``d.setdefault(k, []).append(s)``: the list goes in first
         container = self.evaluate(method.value)
         if isinstance(container, Bag):
             self.filled(container, node, method.attr.value)
@@ -176,6 +179,10 @@ class Containers:
         bag = Bag(frozenset({id(node)}), kind)
         if kind == "mapping":
             self.state.keywords[id(node)] = {} if all(arg.keyword or arg.star == "" for arg in node.args) else None
+            factory = self.evaluate(node.args[0].value) if node.args and node.args[0].keyword is None else None
+            if isinstance(factory, Ref) and catalog.BAG_MAKERS.get(factory.qualname) == ("sequence", 0):
+                # ``defaultdict(list)``: each value is a list the module fills (``d[k].append(s)``)
+                self.fill(bag, "value", Bag(frozenset({id(node.args[0])}), "sequence"))
             for arg in node.args:
                 if arg.keyword is not None:
                     value = self.evaluate(arg.value)

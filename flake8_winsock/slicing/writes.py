@@ -37,6 +37,9 @@ def describe(units: Text, unit: Unit, node: ast.stmt) -> None:
                         write(unit, receiver.attr, SOCKETS)
                 elif isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in FILLERS:
                     receiver = call.func.value
+                    while isinstance(receiver, (ast.Subscript, ast.Call)):  # ``d[k].append(s)``, ``d.setdefault(k, []).append(s)``
+                        inner = receiver.value if isinstance(receiver, ast.Subscript) else receiver.func
+                        receiver = inner.value if isinstance(inner, ast.Attribute) and isinstance(receiver, ast.Call) else inner
                     if isinstance(receiver, ast.Name):
                         write_filled(unit, scope, receiver.id)
                     elif isinstance(receiver, ast.Attribute):

@@ -2,7 +2,9 @@
 sockets that is also given connections nothing says anything about, an enumeration whose
 members open connections through a table of factory functions, and a dispatch table of
 the module's socket factories called by key; context variables holding the client; singledispatch functions
-with nothing registered for sockets, and methods registered under one name."""
+with nothing registered for sockets, and methods registered under one name; lists kept in a dictionary
+(defaultdict(list), setdefault)."""
+import collections
 import contextvars
 import enum
 import functools
@@ -137,3 +139,21 @@ class Describer:
     @describe.register
     def _(self, obj: socket.socket) -> str:
         return str(os.fstat(obj.fileno()))  # error: WSK205
+
+
+BY_HOST = collections.defaultdict(list)
+BY_PORT = {}
+
+
+def remember(host: str, port: int) -> None:
+    conn = socket.create_connection((host, port))
+    BY_HOST[host].append(conn)
+    BY_PORT.setdefault(port, []).append(conn)
+
+
+def forget(host: str, port: int) -> None:
+    for conn in BY_HOST[host]:
+        os.close(conn.fileno())  # error: WSK205
+    for conns in BY_PORT.values():
+        for conn in conns:
+            win32file.WriteFile(conn.fileno(), b"bye")  # error: WSK102
