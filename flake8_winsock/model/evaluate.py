@@ -40,6 +40,7 @@ class Evaluator:
         self.containers = Containers(state, self.value_of)
         # Set by the runner: a function's summary, what a call gives a function; a comprehension's value.
         self.summarise: Callable[[FuncInfo], Summary] = lambda info: Summary()
+        self.summarise_as: Callable[[FuncInfo, Inst, cst.Call], Summary] = lambda info, receiver, node: Summary()
         self.give: Callable[[FuncInfo, dict[str, Value], Optional[Origin]], None] = lambda info, values, hop: None
         self.run_early: Callable[[str], None] = lambda key: None  # a class's work, before the module body ends
         self.comprehend: Callable[[cst.BaseExpression], Value] = lambda node: None
@@ -169,7 +170,7 @@ class Evaluator:
             receiver = func.receiver
             method = self.program.method(receiver.cls, func.name)
             if method is not None:
-                return self.returned(method, node, 1 if method.takes_receiver else 0)
+                return self.returned(method, node, 1 if method.takes_receiver else 0, receiver)
             for cls in self.program.library_classes(receiver.cls):
                 value = self.result(f"{cls}.{func.name}", node, receiver, func.receiver_name)
                 if value is not None:
@@ -257,12 +258,12 @@ class Evaluator:
         made = summary.yields if summary.generator else summary.returns
         return Factory(made) if not summary.generator and isinstance(made, (Sock, Handle, Tup, Inst)) and is_evidence(made) else None
 
-    def returned(self, info: FuncInfo, node: cst.Call, bound: int = 0) -> Value:
-        """What a call of the module's function ``info`` returns, cited as that call (what it
-        returns of its own arguments stays theirs: ``def wrap(s): return s``). A generator's
-        call returns what it yields, as a container; a context manager's, as what ``with``
-        enters (``@contextmanager``)."""
-        summary = self.summarise(info)
+    def returned(self, info: FuncInfo, node: cst.Call, bound: int = 0, receiver: Optional[Inst] = None) -> Value:
+        """What a call of the module's function ``info`` returns (a method's, for the instance
+        ``receiver``), cited as that call (what it returns of its own arguments stays theirs:
+        ``def wrap(s): return s``). A generator's call returns what it yields, as a container;
+        a context manager's, as what ``with`` enters (``@contextmanager``)."""
+        summary = self.summarise_as(info, receiver, node) if receiver is not None else self.summarise(info)
         if not summary.generator:
             return self.substituted(summary.returns, info, Invocation.direct(node), bound, node)
         yielded = self.substituted(summary.yields, info, Invocation.direct(node), bound, node)

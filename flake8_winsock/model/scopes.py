@@ -35,6 +35,9 @@ class Runner:
         self.program = statements.program
         self.evaluator = statements.evaluator
         self.evaluator.summarise = self.summarise
+        self.evaluator.summarise_as = self.summarise_as
+        self.instance_summaries: dict[int, Summary] = {}  # by call: a method run for one instance
+        self.self_reads: dict[str, frozenset[str]] = {}  # a method -> the attributes of ``self`` it reads
         self.evaluator.fixture = self.fixture
         self.evaluator.give = self.give
         self.evaluator.run_early = self.run_early
@@ -112,25 +115,49 @@ class Runner:
 
     def summarise(self, info: FuncInfo) -> Summary:
         """What a call of the function returns, with ``Param`` for the call's arguments."""
-        if info.summary is not None:
-            return info.summary
+        if info.summary is None:
+            summary = self.summary(info, None)
+            if summary is None:
+                return Summary()  # recursion: what is known so far is nothing
+            info.summary = summary
+        return info.summary
+
+    def summarise_as(self, info: FuncInfo, receiver: Inst, node: cst.Call) -> Summary:
+        """What a method returns called on one instance: run with ``self`` that instance (what
+        its constructor call gave the attributes ``__init__`` keeps), when it reads one of them
+        (``return self._sock.fileno()`` of a ``Proxy(open(path))``: no handle of a socket)."""
+        if info.owner is None or not {name for name, _ in receiver.fields} & self.reads_of_self(info):
+            return self.summarise(info)
+        if id(node) not in self.instance_summaries:
+            self.instance_summaries[id(node)] = self.summary(info, receiver) or Summary()
+        return self.instance_summaries[id(node)]
+
+    def reads_of_self(self, info: FuncInfo) -> frozenset[str]:
+        if info.key not in self.self_reads:
+            names = info.positional()
+            receiver = names[0] if names and info.takes_receiver else None
+            self.self_reads[info.key] = frozenset(
+                n.attr.value for n in _attributes(info.node) if isinstance(n.value, cst.Name) and n.value.value == receiver
+            )
+        return self.self_reads[info.key]
+
+    def summary(self, info: FuncInfo, receiver: Optional[Inst]) -> Optional[Summary]:
         if info.running:
-            return Summary()  # recursion: what is known so far is nothing
+            return None
         state = self.state
         info.running = True
         summarising = Summarising()
         state.summaries.append(summarising)
         saved_top, state.top = state.top, info.top
         try:
-            self.run_function(info, info.parent or state.module_frame(), info.posix)
+            self.run_function(info, info.parent or state.module_frame(), info.posix, receiver=receiver)
         finally:
             state.summaries.pop()
             state.top, info.running = saved_top, False
         returns = _joined(summarising.returns)
         if returns is None and not summarising.yields and all(r is None for r in summarising.returns):
             returns = self.promised(info)  # nothing it returns is known: what its annotation promises
-        info.summary = Summary(returns, bool(summarising.yields), _joined(summarising.yields), tuple(dict.fromkeys(summarising.sinks)))
-        return info.summary
+        return Summary(returns, bool(summarising.yields), _joined(summarising.yields), tuple(dict.fromkeys(summarising.sinks)))
 
     def promised(self, info: FuncInfo) -> Value:
         """What a function's return annotation promises (``-> socket.socket``, an abstract
@@ -147,11 +174,12 @@ class Runner:
         return promised if is_evidence(promised) else None
 
     def run_function(
-        self, info: FuncInfo, parent: Env, posix: bool, cls: Optional[ClassInfo] = None, bound: Optional[dict[str, Value]] = None
+        self, info: FuncInfo, parent: Env, posix: bool, cls: Optional[ClassInfo] = None, bound: Optional[dict[str, Value]] = None,
+        receiver: Optional[Inst] = None,
     ) -> None:
         """Run a function's body; a method's ``self`` is an instance of ``cls`` (a class that
-        inherits it) or of its own class. ``bound``: what its parameters hold, whatever else
-        is known (a decorator judged by what it does with the function it is given)."""
+        inherits it) or of its own class, or ``receiver``. ``bound``: what its parameters hold,
+        whatever else is known (a decorator judged by what it does with the function it is given)."""
         state, node, owner = self.state, info.node, cls or info.owner
         saved = (state.env, state.current_class, state.self_name, state.loop_exits, state.in_function, state.in_class_body, state.top)
         saved_globals, state.global_names = state.global_names, set()
@@ -172,7 +200,7 @@ class Runner:
                 value = bound.get(name)
             elif i == 0 and owner is not None and not is_static:
                 state.self_name = name
-                value = Sock(state.origin(f"{owner.name} instance", param)) if owner.is_socket else Inst(owner.key)
+                value = Sock(state.origin(f"{owner.name} instance", param)) if owner.is_socket else receiver or Inst(owner.key)
             elif i == 0 and owner is not None and "classmethod" in decorators:
                 value = Ref(owner.key)  # ``cls``: the class, whose attributes its instances share
             else:
@@ -287,3 +315,15 @@ def _joined(values: list[Value]) -> Value:
 def _evidence(attrs: dict[str, Value]) -> dict[str, type]:
     """What of a class's attribute facts can lead to a finding, for comparing rounds."""
     return {k: type(v) for k, v in attrs.items() if is_evidence(v)}
+
+
+def _attributes(node: cst.CSTNode) -> list[cst.Attribute]:
+    """Every attribute expression in ``node``."""
+    found: list[cst.Attribute] = []
+
+    class Collect(cst.CSTVisitor):
+        def visit_Attribute(self, attribute: cst.Attribute) -> None:
+            found.append(attribute)
+
+    node.visit(Collect())
+    return found
