@@ -23,6 +23,7 @@ from .contents import Contents
 from .values import NONE, Bag, Factory, Guard, Handle, Inst, Many, Origin, Ref, Skip, Sock, Tup, Value
 
 MAX_BASES = 12  # how many classes up a lineage is followed
+FIELD = "<field "  # a route's start for what a method gives of the attribute it names (``<field _sock>``)
 
 
 def spec_value(spec: Optional[catalog.Export], origin: Origin, contents: Optional[Contents] = None, keywords: Optional[dict[int, Any]] = None) -> Value:
@@ -120,11 +121,17 @@ class Linked:
         if kind == "class":
             if export.get("socket"):
                 return True, Sock(self.state.origin(f"{spelled}()", node))
-            fields = export.get("fields")  # a record: what its fields are given
+            fields, keeps = export.get("fields"), export.get("keeps")  # a record: what its fields are given
             held = records.given_fields([str(f) for f in fields], node, self.evaluate) if isinstance(fields, list) else ()
+            if isinstance(keeps, list):  # what ``__init__`` keeps of its parameters
+                held += records.given_kept([(str(a), p if isinstance(p, int) else None, str(n), bool(t)) for a, p, n, t in keeps], node, self.evaluate)
             return True, Inst(qualname, held)
         if kind != "function":
             return True, None
+        if export.get("method") and isinstance(receiver, Inst) and receiver.fields:  # run for this instance
+            kinds = ",".join(f"{name}={_kind_of(value)}" for name, value in receiver.fields)
+            found = self.lookup(f"{qualname}@{kinds}")
+            export = found[1] if found is not None and found[0] == "function" else export
         returned = export.get("returns")
         if not returned:
             return True, None
@@ -135,6 +142,13 @@ class Linked:
             if returned.get("handle"):
                 return True, Handle(given, None) if isinstance(given, Sock) else None
             return True, given
+        route = str(returned.get("route") or "")
+        if route.startswith(FIELD) and isinstance(receiver, Inst):  # what the instance was given, through the method
+            sock = dict(receiver.fields).get(route[len(FIELD) :].split(">", 1)[0])
+            sock = sock.sock if isinstance(sock, Handle) else sock
+            if not isinstance(sock, Sock) or returned.get("kind") not in ("socket", "handle"):
+                return True, None
+            return True, Handle(sock, None) if returned["kind"] == "handle" else sock  # (cited where it was made)
         return True, spec_value(returned, self.state.origin(f"{_route(returned)}, through {spelled}()", node))
 
     def sinks(self, qualname: str, bound: int) -> list[catalog.Sink]:
@@ -218,3 +232,7 @@ class Linked:
         if not spec:
             return None
         return spec_value(spec, self.state.origin(f"{_route(spec)}, through fixture '{name}'", node))
+
+
+def _kind_of(value: Value) -> str:
+    return "socket" if isinstance(value, Sock) else "handle" if isinstance(value, Handle) else "none"

@@ -12,7 +12,7 @@ constructor keeps what each field was given (``Inst.fields``).
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
 import libcst as cst
 
@@ -72,14 +72,22 @@ def replaced(record: Value, node: cst.Call, value_of: Callable[[cst.BaseExpressi
     return Inst(record.cls, kept + tuple((name, value) for name, value in ((n, value_of(e)) for n, e in given.items()) if is_evidence(value)))
 
 
+Kept = tuple[str, Optional[int], str, bool]  # an attribute, the parameter kept there (position after ``self``, name), annotated
+
+
 def kept(cls: ClassInfo, init: FuncInfo, node: cst.Call, value_of: Callable[[Optional[cst.BaseExpression]], Value]) -> tuple[tuple[str, Value], ...]:
     """What a constructor call gives the attributes ``__init__`` keeps its parameters in
     (``self.sock = sock`` at the top of its body, stored nowhere else in the class); None for
     an attribute given what is not known to be a socket (a file: this instance's is no socket,
     whatever another call gave another)."""
+    return given_kept(keeps(cls, init), node, value_of)
+
+
+def keeps(cls: ClassInfo, init: FuncInfo) -> list[Kept]:
+    """The attributes ``__init__`` keeps its parameters in, and which parameters."""
     names = init.positional()
     if not names:
-        return ()
+        return []
     receiver, params = names[0], names[1:]
     keywords = [p.name.value for p in init.node.params.kwonly_params]
     stores: dict[str, str] = {}  # attribute -> the parameter kept there
@@ -93,21 +101,27 @@ def kept(cls: ClassInfo, init: FuncInfo, node: cst.Call, value_of: Callable[[Opt
                     if isinstance(small, cst.AnnAssign):
                         annotated.add(target.attr.value)
     if not stores:
-        return ()
+        return []
     if cls.stores is None:  # (once a class: its methods are all known by the time it is called)
         cls.stores = {}
         for method in (m for owner in cls.lineage() for m in owner.methods):  # stored again (``self.sock = None``): not kept
             for attr in _stored_attributes(method.node):
                 cls.stores[attr] = cls.stores.get(attr, 0) + 1
-    counts = cls.stores
+    return [
+        (attr, params.index(param) if param in params else None, param, attr in annotated)
+        for attr, param in stores.items()
+        if cls.stores.get(attr, 0) == 1
+    ]
+
+
+def given_kept(kept: Sequence[Kept], node: cst.Call, value_of: Callable[[Optional[cst.BaseExpression]], Value]) -> tuple[tuple[str, Value], ...]:
+    """What the constructor call ``node`` gives the attributes ``kept`` (``keeps``)."""
     call = Invocation.direct(node)
     found: list[tuple[str, Value]] = []
-    for attr, param in stores.items():
-        if counts.get(attr, 0) != 1:
-            continue
-        argument = call.argument(params.index(param) if param in params else None, param)
+    for attr, position, param, annotated in kept:
+        argument = call.argument(position, param)
         given = value_of(argument) if argument is not None else None
-        if is_evidence(given) or argument is not None and attr not in annotated:
+        if is_evidence(given) or argument is not None and not annotated:
             found.append((attr, given if is_evidence(given) else None))  # (None: given, and not a socket we know)
     return tuple(found)
 

@@ -161,7 +161,7 @@ class Project:
         module = self.index.module(path)
         assert module is not None
         text = self.export_text(path)
-        named = key == "imports" or key.startswith("fixture:") or self.slice_words(path).issuperset(key.split("."))
+        named = key == "imports" or key.startswith("fixture:") or self.slice_words(path).issuperset(key.partition("@")[0].split("."))
         if text is None or not named:
             # The pre-pass says it can give nothing, or nothing by that name (a class's member,
             # too, is one the summary reads from what it is given): no LibCST.

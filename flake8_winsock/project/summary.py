@@ -25,6 +25,8 @@ import libcst as cst
 from .. import catalog
 from ..analysis import Places
 from ..model import Model
+from ..model import records
+from ..model.linked import FIELD
 from ..model.program import ClassInfo, FuncInfo, ParamSink, Summary
 from ..model.syntax import dotted
 from ..model.values import POSIX, Bag, Factory, Guard, Handle, Inst, Many, Origin, Param, Ref, Skip, Sock, Tup, Value
@@ -68,6 +70,7 @@ class Summariser:
             return "imports", {k: v.qualname for k, v in self.env.items() if isinstance(v, Ref) and not v.qualname.startswith("<") and k != POSIX}
         if key.startswith("fixture:"):
             return self.fixture(key.partition(":")[2])
+        key, _, held = key.partition("@")
         head, _, member = key.partition(".")
         value = self.env.get(head)
         if isinstance(value, Ref) and value.qualname in self.program.classes:
@@ -75,7 +78,7 @@ class Summariser:
             if not member:  # its bases are known from its statement: its methods need not run
                 return "class", self.cls(info)
             self.model.run_work(info.key)  # what its instances hold
-            return self.member(info, member)
+            return self.held_by(info, member, held) if held else self.member(info, member)
         if member:
             return None
         if isinstance(value, Ref) and value.qualname in self.program.functions:
@@ -107,13 +110,30 @@ class Summariser:
         spec = self.spec(value) if value is not None else None
         return ("value", spec) if spec is not None and spec["kind"] != "param" and not _given(value) else None
 
+    def held_by(self, info: ClassInfo, name: str, held: str) -> Optional[tuple[str, Any]]:
+        """A method of the class called on an instance whose constructor call gave the attributes
+        ``__init__`` keeps what ``held`` says (``_sock=socket,n=none``): run with that instance.
+        What it gives of those attributes has a route naming them (``FIELD``), for the caller's."""
+        method = next((m for owner in info.lineage() for m in owner.methods if m.node.name.value == name), None)
+        if method is None:
+            return None
+        fields: list[tuple[str, Value]] = []
+        for part in held.split(","):
+            attr, _, kind = part.partition("=")
+            sock = Sock(self.model.state.origin(f"{FIELD}{attr}>", method.node))
+            fields.append((attr, sock if kind == "socket" else Handle(sock, None) if kind == "handle" else None))
+        summary = self.model.runner.summary(method, Inst(info.key, tuple(fields)))
+        return ("function", self.function(method, method.takes_receiver, summary)) if summary is not None else None
+
     def cls(self, info: ClassInfo) -> dict[str, Any]:
         bases = [self.qualname(base.key) for base in info.bases] + list(info.library)
         fields = {"fields": info.record_fields()} if info.fields is not None else {}  # a record's, in order
-        return {"bases": bases, "socket": info.is_socket, **fields}
+        init = self.program.method(info.key, "__init__") if info.fields is None else None
+        kept = records.keeps(info, init) if init is not None else []  # what its instances keep of their constructor call
+        return {"bases": bases, "socket": info.is_socket, **fields, **({"keeps": [list(k) for k in kept]} if kept else {})}
 
-    def function(self, info: FuncInfo, method: bool) -> dict[str, Any]:
-        summary = self.model.runner.summarise(info)
+    def function(self, info: FuncInfo, method: bool, summary: Optional[Summary] = None) -> dict[str, Any]:
+        summary = summary or self.model.runner.summarise(info)
         names = info.positional() + [p.name.value for p in info.node.params.kwonly_params]
         returned = self.spec(summary.yields if summary.generator else summary.returns, names)  # a generator: what it yields
         if summary.generator and not self.is_context_manager(info):  # what it yields, as a container

@@ -87,7 +87,7 @@ def export_slice(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     seeds += [u for u in flavours.flavoured if u.flavours & PLATFORM and _gives_a_flag(u)]
     methods = frozenset(q.rsplit(".", 1)[1] for q in vocab.knowledge.call_results if q.startswith(catalog.SOCKET_CLASS + "."))
     returning = dict.fromkeys(units.unit_at(line) for line in units.index.get("return", ()))  # bodies made into units
-    seeds += [u for u in returning if u is not None and any(_returns_parameter(u, node, methods) for node in u.nodes)]
+    seeds += [u for u in returning if u is not None and any(_returns_parameter(u, node, methods) or _returns_kept(u, node, methods) for node in u.nodes)]
     records = [u for u in units.all if u.scope.id == 0 and isinstance(u.node, (ast.ClassDef, ast.Assign)) and units.words(u) & _RECORD_WORDS]
     seeds += records + [u for u in units.all if u.parent in records]  # a record's fields: what another module gives them
     seeds += units.stars  # (``from .core import *`` may re-export anything)
@@ -132,6 +132,36 @@ def _returns_parameter(unit: Unit, node: ast.AST, methods: frozenset[str]) -> bo
         return False
     args = outer.node.args  # type: ignore[attr-defined]
     return value.id in {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
+
+
+def _returns_kept(unit: Unit, node: ast.AST, methods: frozenset[str]) -> bool:
+    """``return self._sock`` or ``return self._sock.fileno()`` in a method of a class whose
+    ``__init__`` keeps a parameter in ``self._sock``: what one instance's method gives back of
+    what its constructor call gave it (``summary.Summariser.held_by``)."""
+    if not isinstance(node, ast.Return) or node.value is None:
+        return False
+    value = node.value
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in methods:
+        value = value.func.value
+    if not (isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name)):
+        return False
+    method = unit.parent
+    while method is not None and not isinstance(method.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        method = method.parent
+    cls = method.parent if method is not None else None
+    if cls is None or not isinstance(cls.node, ast.ClassDef) or not method.node.args.args:  # type: ignore[union-attr]
+        return False
+    if value.value.id != method.node.args.args[0].arg:  # type: ignore[union-attr]
+        return False
+    init = next((d for d in cls.node.body if isinstance(d, ast.FunctionDef) and d.name == "__init__"), None)
+    if init is None or not init.args.args:
+        return False
+    params = {a.arg for a in (*init.args.args[1:], *init.args.kwonlyargs)}
+    return any(
+        isinstance(s, ast.Assign) and isinstance(s.value, ast.Name) and s.value.id in params
+        and any(isinstance(t, ast.Attribute) and t.attr == value.attr for t in s.targets)
+        for s in init.body
+    )  # fmt: skip
 
 
 _SCOPES = (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
