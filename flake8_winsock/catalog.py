@@ -258,6 +258,7 @@ RECORD_FACTORIES = frozenset({"collections.namedtuple", "typing.NamedTuple", "ty
 # Calls that copy a record with some fields given anew (and the position of the record);
 # a record's own method that does so.
 RECORD_REPLACERS: dict[str, int] = {"dataclasses.replace": 0, "copy.replace": 0, "attr.evolve": 0, "attrs.evolve": 0}
+METHOD_CALLERS = frozenset({"operator.methodcaller"})  # a callable that calls the method it names on what it is given
 RECORD_REPLACE_METHOD = "_replace"  # ``conn._replace(fd=...)`` of a NamedTuple
 RECORD_DECORATORS = frozenset(
     {"dataclasses.dataclass", "attr.s", "attr.attrs", "attr.define", "attr.frozen", "attrs.define", "attrs.frozen", "pydantic.dataclasses.dataclass"}

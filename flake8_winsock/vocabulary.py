@@ -159,6 +159,7 @@ def vocabulary(knowledge: catalog.Knowledge = catalog.CATALOG) -> Vocabulary:
             {last(q) for q in (*results, *catalog.PASS_THROUGH, *catalog.ELEMENTS_OF, *catalog.SUBSETS_OF, *catalog.CASTS, *catalog.ENTER_CALLS)}
             | {last(q) for q in (*catalog.REFERENCES, *catalog.TUPLES_OF, *catalog.PARTIALS, *catalog.CHAINS, *catalog.ELEMENT_OF)}
             | {catalog.FIXTURE_BY_NAME}
+            | {last(q) for q in catalog.METHOD_CALLERS}  # (``methodcaller("fileno")``: a maker of handles)
             | {last(q) for q in catalog.BAG_MAKERS}
             | {name for views in catalog.BAG_KINDS.values() for name in views if name.isidentifier()}  # ``d.get(k)``
             | set(catalog.EXTRA_INFO_METHODS)

@@ -16,7 +16,6 @@ DEPTH = sorted((Path(__file__).parent / "depth").glob("*.py"))
 # that this list is kept true.
 KNOWN_MISSES = {
     "wsk_rpc_session_types.py": {(33, "WSK102")},  # a tuple of prototypes indexed by a class constant
-    "wsk_ctypes_kernel32.py": {(40, "WSK102")},  # the handle from operator.methodcaller("fileno")(sock)
     "wsk_protocol_generic.py": {(72, "WSK203")},  # a Generic[T] holder's get() of Slot[socket.socket]
 }
 

@@ -34,10 +34,22 @@ class Evaluates(Protocol):
 
     def value_of(self, node: Optional[cst.BaseExpression]) -> Value: ...
 
+    def result(self, qualname: str, node: cst.Call, receiver: Value, receiver_name: Optional[str]) -> Value: ...
+
 
 def result(ev: Evaluates, qualname: str, node: cst.Call) -> Value:
     """What a call of ``qualname`` gives by the catalog's tables (``UNTABLED``: none names it)."""
     value_of: Callable[[Optional[cst.BaseExpression]], Value] = ev.value_of
+    if qualname in catalog.METHOD_CALLERS:  # ``operator.methodcaller("fileno")``: a caller of that method
+        name = string(argument(node, 0))
+        return Ref(f"{qualname}:{name}") if name is not None and name.isidentifier() else None
+    called = qualname.partition(":")
+    if called[0] in catalog.METHOD_CALLERS and called[2]:  # ``methodcaller("fileno")(sock)``: ``sock.fileno()``
+        given = argument(node, 0)
+        receiver = value_of(given)
+        if not isinstance(receiver, Sock) or given is None:
+            return None
+        return ev.result(f"{catalog.SOCKET_CLASS}.{called[2]}", node, receiver, dotted(given))
     if qualname in catalog.RECORD_REPLACERS:
         return records.replaced(value_of(argument(node, catalog.RECORD_REPLACERS[qualname])), node, value_of)
     if qualname in catalog.RECORD_FACTORIES:

@@ -15,6 +15,7 @@ import ast
 import re
 from typing import Optional
 
+from .. import catalog
 from ..vocabulary import Vocabulary
 from .index import ENTERS, Units
 from .units import DEFS, REFERENCE, SOCKETS, Key, Unit
@@ -59,11 +60,12 @@ class Flavours:
         self.module_sinks = vocab.module_sinks - vocab.socket_sinks
         self.platform_words = vocab.platform_words - {"name"}  # ``os.name``: only with the module
         self.socket_classes = vocab.socket_classes
+        self.method_callers = frozenset(q.rsplit(".", 1)[-1] for q in catalog.METHOD_CALLERS)
         # The words that flavour a unit by themselves (a handle word needs a socket, a
         # C runtime sink name its module: those come with what the unit reads).
         self.seed_words = (
             vocab.source_words | vocab.anywhere_sinks | vocab.builtin_sinks | self.platform_words | vocab.sink_modules
-            | vocab.callback_methods
+            | vocab.callback_methods | self.method_callers
         )
 
     def only_imported(self, word: str) -> bool:
@@ -86,8 +88,8 @@ class Flavours:
             flavours |= SOCKET
         if not flavours & SOCKET and isinstance(unit.node, DEFS) and unit.node.name in vocab.callback_methods:
             flavours |= SOCKET  # a library may call it with a socket (``handle_stream(self, stream, address)``)
-        if flavours & SOCKET and found & vocab.handle_words:
-            flavours |= HANDLE
+        if flavours & SOCKET and found & vocab.handle_words or found & self.method_callers and found & vocab.handle_words:
+            flavours |= HANDLE  # (``methodcaller("fileno")``: what it gives may be a handle)
         if found & self.anywhere_sinks or (flavours & MODULE and found & self.module_sinks):
             flavours |= SINK
         elif found & vocab.builtin_sinks and self.bare_builtin.search(self.units.text_of(unit)):

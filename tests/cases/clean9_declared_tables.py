@@ -5,6 +5,7 @@ import collections
 import contextvars
 import enum
 import functools
+import operator
 import os
 import socket
 import subprocess
@@ -161,3 +162,12 @@ def replay(path: str, data: bytes) -> None:
     live._sock.sendall(data)
     spool = CountingProxy(open(path, "ab"))  # this instance holds a file: its handle is a file's
     os.write(spool.raw_handle(), data)
+
+
+DESCRIPTOR_OF = operator.methodcaller("fileno")
+
+
+def raw_sync(path: str, conn: socket.socket) -> None:
+    with open(path, "ab") as log:
+        os.fsync(DESCRIPTOR_OF(log))
+    conn.setblocking(operator.methodcaller("gettimeout")(conn) is None)
