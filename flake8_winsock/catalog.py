@@ -561,6 +561,11 @@ LIBRARY_ATTRIBUTES = {
     "ctypes.oledll.kernel32": "kernel32",
     **{f"ctypes.{loader}.{dll}": "crt" for loader in ("cdll", "windll") for dll in _CRT_DLLS if "-" not in dll},
 }
+# The words of loading one (``ctypes.WinDLL("kernel32")``, ``windll.kernel32``): a module that
+# says one may give another module a library whose functions are sinks.
+LIBRARY_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in LIBRARY_LOADERS) | frozenset(
+    part for q in LIBRARY_ATTRIBUTES for part in q.split(".")[1:]
+)
 
 # --- Sinks --------------------------------------------------------------------------
 
@@ -689,6 +694,8 @@ SINKS: dict[str, Sink] = {
 
 # Values that tell which platform runs the code, and the prefix of their Windows value:
 # ``sys.platform == "win32"``, ``os.name == "nt"``, ``platform.system() == "Windows"``.
+# Names whose value at run time is known: ``if TYPE_CHECKING:`` never runs.
+RUNTIME_CONSTANTS = {"typing.TYPE_CHECKING": False, "typing_extensions.TYPE_CHECKING": False}
 PLATFORM_PROBES = {"sys.platform": "win", "os.name": "nt", "platform.system()": "Windows"}
 # Calls that answer "is this Windows?": name -> True for a Windows test, False for a
 # POSIX one (Twisted's ``platform.isWindows()`` is common in test suites).

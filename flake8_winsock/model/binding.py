@@ -122,6 +122,7 @@ class Binder:
 
     def narrowing(self, test: cst.BaseExpression) -> tuple[Facts, Facts]:
         """Facts that hold when ``test`` is true, and when it is false."""
+        test = self.evaluator.platform.decided(test)
         if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
             when_true, when_false = self.narrowing(test.expression)
             return when_false, when_true

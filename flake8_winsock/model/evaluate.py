@@ -84,6 +84,8 @@ class Evaluator:
             return join(left, right) if left is not None and right is not None else None
         if isinstance(node, cst.IfExp):
             return self.choose(node)
+        if isinstance(node, cst.BooleanOperation) and self.platform.decided(node) is not node:
+            return self.value_of(self.platform.decided(node))  # ``IS_WIN and not TYPE_CHECKING``
         if isinstance(node, cst.BooleanOperation):
             first, second = self.value_of(node.left), self.value_of(node.right)
             if isinstance(first, Guard) or isinstance(second, Guard):  # a flag: ``IS_LINUX = ... and ...``

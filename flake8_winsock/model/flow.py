@@ -22,7 +22,7 @@ from .posix import PosixFacts
 from .program import Program
 from .state import State
 from .syntax import dotted
-from .values import NONE, Bag, Inst, Many, Ref, Sock, Value
+from .values import NONE, OTHER, Bag, Inst, Many, Ref, Sock, Value
 from .walker import Walker
 
 _ADDING = (cst.AddAssign, cst.BitOrAssign, cst.BitXorAssign)  # ``c += ...`` and the like put into ``c``
@@ -261,6 +261,8 @@ class Statements(Definitions, PosixFacts):
             socket_case = patterns.socket_case(self.evaluator, node.subject, case.pattern)  # ``case socket.socket() as s:``
             if socket_case is not None:
                 self.binder.bind(socket_case, Sock(state.origin("case socket.socket() pattern", case.pattern)))
+                if case.guard is None and dotted(node.subject) and patterns.matches_any_socket(case.pattern):
+                    others = {**others, str(dotted(node.subject)): OTHER}  # the cases after it: no socket
             patterns.record_case(self.evaluator, self.binder, node.subject, case.pattern)
             if case.guard is not None:
                 self.walk(case.guard)

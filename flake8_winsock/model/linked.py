@@ -149,7 +149,7 @@ class Linked:
             if not isinstance(sock, Sock) or returned.get("kind") not in ("socket", "handle"):
                 return True, None
             return True, Handle(sock, None) if returned["kind"] == "handle" else sock  # (cited where it was made)
-        return True, spec_value(returned, self.state.origin(f"{_route(returned)}, through {spelled}()", node))
+        return True, spec_value(returned, self.state.origin(f"{_route(returned)}, through {spelled}()", node), self.state.contents, self.state.keywords)
 
     def sinks(self, qualname: str, bound: int) -> list[catalog.Sink]:
         """The parameters of the project's function ``qualname`` that reach a sink, as sinks

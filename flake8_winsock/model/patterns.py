@@ -24,6 +24,12 @@ def socket_case(evaluator: Evaluator, subject: cst.BaseExpression, pattern: cst.
     return target
 
 
+def matches_any_socket(pattern: cst.MatchPattern) -> bool:
+    """``case socket.socket():`` (or ``as s``): every socket matches it, whatever it holds."""
+    pattern = pattern.pattern if isinstance(pattern, cst.MatchAs) and pattern.pattern is not None else pattern
+    return isinstance(pattern, cst.MatchClass) and not pattern.patterns and not pattern.kwds
+
+
 def record_case(evaluator: Evaluator, binder: Binder, subject: cst.BaseExpression, pattern: cst.MatchPattern) -> None:
     """``case Connected(sock=s, peer=p):``: the names it captures are the fields of an
     instance of that class (the subject's, when it is one), by keyword, or by position

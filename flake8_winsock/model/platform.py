@@ -68,6 +68,28 @@ class Platform:
         # run on POSIX only (``decorators``).
         self.judge: Callable[[cst.BaseExpression], bool] = lambda expression: False
 
+    def constant(self, node: cst.BaseExpression) -> Optional[bool]:
+        """``True``, ``False``, ``TYPE_CHECKING`` (false at run time), and ``not`` of one."""
+        if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+            inner = self.constant(node.expression)
+            return None if inner is None else not inner
+        if isinstance(node, cst.Name) and node.value in ("True", "False"):
+            return node.value == "True"
+        value = self.evaluate(node) if isinstance(node, (cst.Name, cst.Attribute)) else None
+        return catalog.RUNTIME_CONSTANTS.get(value.qualname) if isinstance(value, Ref) else None
+
+    def decided(self, node: cst.BaseExpression) -> cst.BaseExpression:
+        """``a and b`` or ``a or b`` with a side whose value is known: the side that decides
+        (``sys.platform == "win32" and not TYPE_CHECKING`` is the platform test)."""
+        if not isinstance(node, cst.BooleanOperation):
+            return node
+        neutral = isinstance(node.operator, cst.And)  # (``x and True`` is x, ``x or False`` is x)
+        if self.constant(node.right) is neutral:
+            return self.decided(node.left)
+        if self.constant(node.left) is neutral:
+            return self.decided(node.right)
+        return node
+
     def probe(self, node: cst.BaseExpression) -> Optional[str]:
         """The Windows prefix of a platform probe (``sys.platform``, ``os.name``, ...)."""
         called = isinstance(node, cst.Call) and not node.args
@@ -196,8 +218,8 @@ def _of_posix_family(value: Value) -> Value:
 
 
 def _strings(node: Optional[cst.BaseExpression]) -> Optional[list[str]]:
-    """A string literal's value, or a tuple's of them."""
-    if isinstance(node, cst.Tuple):
+    """A string literal's value, or a tuple's, list's or set's of them."""
+    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
         found = [string(element.value) for element in node.elements]
         return [text for text in found if text is not None] if None not in found else None
     text = string(node)

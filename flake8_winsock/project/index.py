@@ -278,7 +278,7 @@ class Index:
             module.words = Words(
                 sources=bool(names & vocab.source_words),
                 handles=bool(names & vocab.handle_words),
-                sinks=bool(names & vocab.sink_words),
+                sinks=bool(names & vocab.sink_words) or bool(names & catalog.LIBRARY_WORDS),  # (a library it loads: its functions may be sinks)
                 platform=bool(names & (vocab.probe_words - {"name"})) or {"name", "os"} <= names,
                 attributes=frozenset(a or d for a, d in _STORED.findall(text)),
                 defined=frozenset(a or b or c for a, b, c in _DEFINED.findall(text)),

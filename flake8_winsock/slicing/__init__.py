@@ -90,7 +90,8 @@ def export_slice(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     seeds += [u for u in returning if u is not None and any(_returns_parameter(u, node, methods) or _returns_kept(u, node, methods) for node in u.nodes)]
     records = [u for u in units.all if u.scope.id == 0 and isinstance(u.node, (ast.ClassDef, ast.Assign)) and units.words(u) & _RECORD_WORDS]
     seeds += records + [u for u in units.all if u.parent in records]  # a record's fields: what another module gives them
-    seeds += units.stars  # (``from .core import *`` may re-export anything)
+    seeds += [u for u in units.all if u.scope.id == 0 and isinstance(u.node, (ast.Assign, ast.AnnAssign)) and units.words(u) & catalog.LIBRARY_WORDS]
+    seeds += units.stars  # (``from .core import *`` may re-export anything; ``kernel32 = WinDLL(...)`` a library)
     if not seeds:  # (``def raw(s): return s.fileno()`` gives back what it is given: a seed)
         return None
     platform: dict[int, list[Unit]] = {}

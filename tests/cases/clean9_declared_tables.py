@@ -6,6 +6,9 @@ import contextvars
 import enum
 import functools
 import operator
+import platform
+import sys
+from typing import TYPE_CHECKING
 import os
 import socket
 import subprocess
@@ -171,3 +174,27 @@ def raw_sync(path: str, conn: socket.socket) -> None:
     with open(path, "ab") as log:
         os.fsync(DESCRIPTOR_OF(log))
     conn.setblocking(operator.methodcaller("gettimeout")(conn) is None)
+
+
+def route(obj, data: bytes) -> None:
+    match obj:
+        case socket.socket():
+            obj.sendall(data)
+        case _:
+            os.write(obj.fileno(), data)  # every socket took the case above
+
+
+def announce(conn: socket.socket) -> None:
+    if platform.system() in {"Linux", "Darwin"}:
+        os.close(conn.fileno())
+
+
+if sys.platform == "win32" and not TYPE_CHECKING:
+
+    def set_nonblocking(sock: socket.socket) -> None:
+        sock.setblocking(False)
+
+else:
+
+    def set_nonblocking(sock: socket.socket) -> None:
+        os.set_blocking(sock.fileno(), False)

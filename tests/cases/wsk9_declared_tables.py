@@ -9,6 +9,8 @@ import contextvars
 import enum
 import functools
 import operator
+import sys
+from typing import TYPE_CHECKING
 import os
 import socket
 import subprocess
@@ -179,3 +181,21 @@ HANDLE_OF = operator.methodcaller("fileno")
 
 def raw_close(conn: socket.socket) -> None:
     os.close(HANDLE_OF(conn))  # error: WSK205
+
+
+def route(obj, data: bytes) -> None:
+    match obj:
+        case socket.socket() if len(data) > 512:
+            obj.sendall(data)
+        case _:
+            os.write(obj.fileno(), data)  # error: WSK201
+
+
+def relay(conn: socket.socket) -> None:
+    route(conn, b"hi")
+
+
+if sys.platform == "win32" or TYPE_CHECKING:
+
+    def set_nonblocking(sock: socket.socket) -> None:
+        os.set_blocking(sock.fileno(), False)  # error: WSK205
