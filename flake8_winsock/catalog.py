@@ -476,9 +476,13 @@ BAG_MAKERS = {
     "dict": ("mapping", 0),
     "collections.OrderedDict": ("mapping", 0),
     "collections.defaultdict": ("mapping", 1),
+    "weakref.WeakValueDictionary": ("mapping", 0),
+    "weakref.WeakKeyDictionary": ("mapping", 0),
+    "weakref.WeakSet": ("sequence", 0),
     **{f"selectors.{name}": ("selector", 0) for name in _SELECTORS},
     **{name: ("queue", 1) for name in ("queue.Queue", "queue.LifoQueue", "queue.SimpleQueue", "asyncio.Queue")},
 }
+SELECTOR_DATA = {"register": 2}  # a selector's methods that keep ``data`` (its position) in the key
 BagView = Union[str, tuple[Optional[str], Optional[str]], None]  # a slot or a kind, a pair of them
 # For each kind: what iterating gives, what ``c[i]`` gives, what its methods return and
 # its attributes hold (a slot, another kind, a pair; "fd": the handle of the element).
@@ -499,7 +503,7 @@ BAG_KINDS: dict[str, dict[str, BagView]] = {
     "key-map": {"iter": "fd", "[]": "selector-key", "get": "selector-key", "values": "selector-keys", "keys": "fds"},
     "selector-keys": {"iter": "selector-key", "[]": "selector-key"},
     "fds": {"iter": "fd"},
-    "selector-key": {".fileobj": "element", ".fd": "fd"},
+    "selector-key": {".fileobj": "element", ".fd": "fd", ".data": "value"},  # (``data=``: its value slot)
 }
 # Methods that put into a mapping: the positions of the key and the value.
 MAPPING_PUTS = {"setdefault": (0, 1)}

@@ -18,7 +18,7 @@ import libcst as cst
 
 from .. import catalog
 from .state import State
-from .syntax import argument, dotted, string
+from .syntax import Invocation, argument, dotted, string
 from .values import NONE, Bag, Evidence, Factory, Handle, Inst, Many, Ref, Sock, Tup, Value, alike, is_evidence, join, records_alike, origin_of, posix_family
 
 Evaluate = Callable[[Optional[cst.BaseExpression]], Value]
@@ -283,6 +283,9 @@ class Containers:
                 for slot in ("key", "value"):
                     self.fill(bag, slot, self.slot(other, slot, None) if isinstance(other, Bag) else None)
                 self.named(bag, None, None)
+        elif bag.kind == "selector" and method in catalog.SELECTOR_DATA:  # ``register(s, events, data=s)``
+            self.fill(bag, "element", self.evaluate(argument(node, 0)))
+            self.fill(bag, "value", self.evaluate(Invocation.direct(node).argument(catalog.SELECTOR_DATA[method], "data")))
         elif bag.kind in ("sequence", "selector", "queue") and method in catalog.CONTAINER_ADDERS:
             where = catalog.CONTAINER_ADDERS[method]
             if where == catalog.ELEMENTS:

@@ -9,7 +9,7 @@ from .. import catalog
 from ..vocabulary import normalised
 from .units import (
     DEFS, FILLERS, FILLS, SCOPED, WALRUS, ANYTHING, REFERENCE, SOCKETS, Imported, Key, Scope, Text, Unit,
-    bound_names, stored_attributes,
+    bound_names, stored_attributes, targets,
 )  # fmt: skip
 
 
@@ -22,6 +22,11 @@ def describe(units: Text, unit: Unit, node: ast.stmt) -> None:
         write_name(unit, scope, name, value)
         if in_class:  # a class attribute, or a method
             write(unit, name, value)
+    for target in targets(node):  # ``live[k] = conn`` in a function changes the module's ``live``
+        while isinstance(target, ast.Subscript):
+            target = target.value
+            if isinstance(target, ast.Name):
+                write_filled(unit, scope, target.id)
     for attr in stored_attributes(node):
         write(unit, attr, value)
     if node is unit.node:

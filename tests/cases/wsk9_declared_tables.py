@@ -9,6 +9,8 @@ import contextvars
 import enum
 import functools
 import operator
+import selectors
+import weakref
 import sys
 from typing import TYPE_CHECKING
 import os
@@ -199,3 +201,24 @@ if sys.platform == "win32" or TYPE_CHECKING:
 
     def set_nonblocking(sock: socket.socket) -> None:
         os.set_blocking(sock.fileno(), False)  # error: WSK205
+
+
+LIVE = weakref.WeakValueDictionary()
+
+
+def track(conn) -> None:
+    LIVE[id(conn)] = conn
+
+
+def audit() -> None:
+    for conn in list(LIVE.values()):
+        os.get_inheritable(conn.fileno())  # error: WSK205
+
+
+def pump(listener: socket.socket) -> None:
+    sel = selectors.DefaultSelector()
+    conn, _ = listener.accept()
+    track(conn)
+    sel.register(conn, selectors.EVENT_READ, data=conn)
+    for key, _mask in sel.select():
+        os.read(key.data.fileno(), 4096)  # error: WSK201

@@ -1,0 +1,3 @@
+from .sockets import Conn, connect
+
+__all__ = ["Conn", "connect"]

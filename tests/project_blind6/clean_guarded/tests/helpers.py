@@ -1,0 +1,4 @@
+import os
+import unittest
+
+posix_only = unittest.skipUnless(os.name == "posix", "needs POSIX descriptors")

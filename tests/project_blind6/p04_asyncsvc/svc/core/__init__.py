@@ -1,0 +1,1 @@
+"""Core building blocks; nothing here starts I/O at import time."""

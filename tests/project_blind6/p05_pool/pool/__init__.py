@@ -1,0 +1,1 @@
+"""pool: accept connections on one thread, serve them on others."""

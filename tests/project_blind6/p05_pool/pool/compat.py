@@ -1,0 +1,3 @@
+import sys
+
+IS_WINDOWS = sys.platform == "win32"

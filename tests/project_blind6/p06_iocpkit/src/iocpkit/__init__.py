@@ -1,0 +1,3 @@
+from .sockets import Connection, dial
+
+__all__ = ["Connection", "dial"]
