@@ -55,6 +55,20 @@ class Containers:
             return Many(records, frozenset(sites)) if records is not None else None
         return Many(item, frozenset(sites)) if item is not None else None
 
+    def operation(self, node: cst.BinaryOperation) -> Value:
+        """``[server] + clients``: a container of both; ``[None] * 64``: a list the module fills
+        (``slots[i] = conn``), holding what the literal holds too."""
+        if isinstance(node.operator, cst.Add):
+            left, right = (self.container(self.evaluate(side), node) for side in (node.left, node.right))
+            return join(left, right) if left is not None and right is not None else None
+        repeated = node.left if isinstance(node.left, cst.List) else node.right if isinstance(node.right, cst.List) else None
+        if not isinstance(node.operator, cst.Multiply) or repeated is None:
+            return None
+        bag = Bag(frozenset({id(node)}), "sequence")
+        for element in repeated.elements:
+            self.fill(bag, "element", None if isinstance(element, cst.StarredElement) else self.evaluate(element.value))
+        return bag
+
     def container(self, value: Value, node: cst.CSTNode) -> Optional[Many]:
         """``value`` as a container of sockets (or of handles): a ``Many``, or a tuple of them."""
         if isinstance(value, Many):

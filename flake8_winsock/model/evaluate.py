@@ -79,9 +79,8 @@ class Evaluator:
             return self.containers.mapping(node)
         if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
             return self.comprehend(node)
-        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):  # ``[server] + clients``
-            left, right = (self.containers.container(self.value_of(side), node) for side in (node.left, node.right))
-            return join(left, right) if left is not None and right is not None else None
+        if isinstance(node, cst.BinaryOperation):  # ``[server] + clients``, ``[None] * 64``
+            return self.containers.operation(node)
         if isinstance(node, cst.IfExp):
             return self.choose(node)
         if isinstance(node, cst.BooleanOperation) and self.platform.decided(node) is not node:

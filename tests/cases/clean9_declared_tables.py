@@ -222,3 +222,16 @@ def serve(listener: socket.socket) -> None:
     sel.register(conn, selectors.EVENT_READ, data=journal)  # the data is the journal, not the socket
     for key, _mask in sel.select():
         os.write(key.data.fileno(), key.fileobj.recv(4096))
+
+
+SPOOLS = [None] * 8
+
+
+def open_spool(slot: int, path: str) -> None:
+    SPOOLS[slot] = open(path, "ab")
+
+
+def write_spool(slot: int, data: bytes) -> None:
+    spool = SPOOLS[slot]
+    if spool is not None:
+        os.write(spool.fileno(), data)

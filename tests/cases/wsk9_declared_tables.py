@@ -222,3 +222,20 @@ def pump(listener: socket.socket) -> None:
     sel.register(conn, selectors.EVENT_READ, data=conn)
     for key, _mask in sel.select():
         os.read(key.data.fileno(), 4096)  # error: WSK201
+
+
+SLOTS = [None] * 64
+
+
+def assign(slot: int, conn) -> None:
+    SLOTS[slot] = conn
+
+
+def write_slot(slot: int, data: bytes) -> None:
+    conn = SLOTS[slot]
+    if conn is not None:
+        os.write(conn.fileno(), data)  # error: WSK201
+
+
+def fill_slots(host: str) -> None:
+    assign(0, socket.create_connection((host, 11211)))
