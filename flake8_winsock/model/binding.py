@@ -188,10 +188,19 @@ class Binder:
                 for part in (node.key, node.value) if isinstance(node, cst.DictComp) else (node.elt,):
                     walk(part)
                 return None
-            item = self.evaluator.value_of(node.elt)  # type: ignore[union-attr]
+            keyed = self.evaluator.value_of(node.key) if isinstance(node, cst.DictComp) else None
+            item = self.evaluator.value_of(node.value if isinstance(node, cst.DictComp) else node.elt)
         finally:
             state.env = saved
             state.comprehension_scopes.pop()
+        if isinstance(node, cst.DictComp):  # ``{c.fileno(): c for c in conns}``: keys and values
+            if not (is_evidence(keyed) or is_evidence(item)):
+                return None
+            table = Bag(frozenset({id(node)}), "mapping")
+            state.keywords[id(node)] = None  # (its keys cannot be told)
+            self.containers.fill(table, "key", keyed)
+            self.containers.fill(table, "value", item)
+            return table
         if isinstance(item, (Sock, Handle)):
             return Many(item, frozenset({id(node)}))
         if not is_evidence(item):

@@ -77,7 +77,7 @@ class Evaluator:
             return self.containers.literal(node)
         if isinstance(node, cst.Dict):
             return self.containers.mapping(node)
-        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
             return self.comprehend(node)
         if isinstance(node, cst.BinaryOperation):  # ``[server] + clients``, ``[None] * 64``
             return self.containers.operation(node)

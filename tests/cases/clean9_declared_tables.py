@@ -235,3 +235,12 @@ def write_spool(slot: int, data: bytes) -> None:
     spool = SPOOLS[slot]
     if spool is not None:
         os.write(spool.fileno(), data)
+
+
+def sync_all(paths: list[str], conns: list[socket.socket]) -> None:
+    by_fd = {f.fileno(): f for f in (open(p, "ab") for p in paths)}
+    for fd in by_fd:
+        os.fsync(fd)
+    by_name = {c.getpeername(): c for c in conns}
+    for conn in by_name.values():
+        conn.setblocking(False)

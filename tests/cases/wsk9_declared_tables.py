@@ -239,3 +239,9 @@ def write_slot(slot: int, data: bytes) -> None:
 
 def fill_slots(host: str) -> None:
     assign(0, socket.create_connection((host, 11211)))
+
+
+def set_all_nonblocking(conns: list[socket.socket]) -> None:
+    by_handle = {c.fileno(): c for c in conns}
+    for h in by_handle:
+        os.set_blocking(h, False)  # error: WSK205
