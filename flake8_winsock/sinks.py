@@ -75,7 +75,7 @@ class SinkCalls:
                 continue
             for expression, keyword, value in self.passed(call, sink):
                 if summarising is not None:
-                    if isinstance(value, Param) and not value.made:
+                    if isinstance(value, Param) and not value.made and not value.element:
                         # ``p.fileno()`` where a handle goes: ``p`` is a socket; ``p`` itself: its handle,
                         # or (a sink that takes the socket too) a socket.
                         kinds = [False] if value.handle and sink.takes_handle else []

@@ -19,7 +19,7 @@ import libcst as cst
 from .. import catalog
 from .state import State
 from .syntax import Invocation, argument, dotted, string
-from .values import NONE, Bag, Evidence, Factory, Handle, Inst, Many, Ref, Sock, Tup, Value, alike, is_evidence, join, records_alike, origin_of, posix_family
+from .values import NONE, Bag, Evidence, Factory, Handle, Inst, Many, Param, Ref, Sock, Tup, Value, alike, is_evidence, join, records_alike, origin_of, posix_family
 
 Evaluate = Callable[[Optional[cst.BaseExpression]], Value]
 
@@ -83,6 +83,8 @@ class Containers:
         """What iterating over ``value`` (a container named ``name``) gives: a socket, a handle, or unknown."""
         spoiled = self.state.spoiled
         item: Optional[Evidence]
+        if isinstance(value, Param) and not (value.handle or value.made or value.element):
+            return Param(value.index, False, element=True)  # (a summary's: what the call gives holds it)
         if isinstance(value, Bag):
             return self.view(value, catalog.BAG_KINDS[value.kind].get("iter"), name)
         if isinstance(value, Inst):  # ``for conn in Acceptor(listener)``: what its ``__next__`` returns

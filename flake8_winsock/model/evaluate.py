@@ -163,10 +163,10 @@ class Evaluator:
             if param.handle:
                 return None
             if kind == catalog.HANDLE:
-                return Param(param.index, True)
+                return Param(param.index, True, element=param.element)
             if kind == catalog.SOCKET:
-                return Param(param.index, False, True)
-            return Tup((Param(param.index, False, True), None)) if kind == catalog.ACCEPT else None
+                return Param(param.index, False, True, param.element)
+            return Tup((Param(param.index, False, True, param.element), None)) if kind == catalog.ACCEPT else None
         if isinstance(func, Member) and isinstance(func.receiver, Inst):
             receiver = func.receiver
             method = self.program.method(receiver.cls, func.name)
@@ -276,7 +276,7 @@ class Evaluator:
 
     def substituted(self, returned: Value, info: FuncInfo, call: Invocation, bound: int, node: cst.Call) -> Value:
         if isinstance(returned, Param) and returned.made:
-            made = self.substituted(Param(returned.index, False), info, call, bound, node)
+            made = self.substituted(Param(returned.index, False, element=returned.element), info, call, bound, node)
             return Sock(self.state.origin(f"{info.name}()", node)) if isinstance(made, Sock) else None
         if isinstance(returned, Param):
             positional = info.positional()
@@ -284,6 +284,7 @@ class Evaluator:
             name = every[returned.index] if returned.index < len(every) else None
             index = returned.index - bound if returned.index < len(positional) else None
             value = self.value_of(call.argument(index if index is None or index >= 0 else None, name))
+            value = self.containers.element(value, None) if returned.element else value  # (of what it was given)
             if not returned.handle:
                 return value
             return Handle(value, None) if isinstance(value, Sock) else None

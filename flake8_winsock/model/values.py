@@ -81,11 +81,13 @@ class Handle:
 @dataclass(frozen=True)
 class Param:
     """While a function is summarised: its parameter ``index``, that parameter's handle, or
-    (``made``) a socket that parameter's methods make (``listener.accept()[0]``, ``s.dup()``)."""
+    (``made``) a socket that parameter's methods make (``listener.accept()[0]``, ``s.dup()``);
+    with ``element``, of an element of that parameter (``for conn in conns: yield conn.fileno()``)."""
 
     index: int
     handle: bool
     made: bool = False
+    element: bool = False
 
 
 @dataclass(frozen=True)

@@ -195,7 +195,7 @@ class Summariser:
             held = {slot: each for slot, each in slots.items() if isinstance(each, Sock)}
             if held:
                 return {"kind": "bag", "bag": value.kind, "slots": sorted(held), "route": self.route(next(iter(held.values())).origin)}
-        if isinstance(value, Param) and not value.made and names is not None and value.index < len(names):
+        if isinstance(value, Param) and not value.made and not value.element and names is not None and value.index < len(names):
             return {"kind": "param", "param": value.index, "handle": value.handle, "name": names[value.index]}
         return None
 

@@ -244,3 +244,13 @@ def sync_all(paths: list[str], conns: list[socket.socket]) -> None:
     by_name = {c.getpeername(): c for c in conns}
     for conn in by_name.values():
         conn.setblocking(False)
+
+
+def descriptors(files):
+    for f in files:
+        yield f.fileno()
+
+
+def sync_many(paths: list[str]) -> None:
+    for fd in descriptors([open(p, "ab") for p in paths]):
+        os.fsync(fd)

@@ -245,3 +245,19 @@ def set_all_nonblocking(conns: list[socket.socket]) -> None:
     by_handle = {c.fileno(): c for c in conns}
     for h in by_handle:
         os.set_blocking(h, False)  # error: WSK205
+
+
+def accepted(listener: socket.socket):
+    while True:
+        conn, _ = listener.accept()
+        yield conn
+
+
+def handles(conns):
+    for conn in conns:
+        yield conn.fileno()
+
+
+def greet_all(listener: socket.socket) -> None:
+    for h in handles(accepted(listener)):
+        os.write(h, b"hello")  # error: WSK201
