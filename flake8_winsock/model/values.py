@@ -284,6 +284,8 @@ def join(a: Value, b: Value) -> Value:
         return b
     if b is NONE or a == b:
         return a
+    if isinstance(a, Ref) and isinstance(b, Ref) and a.qualname.startswith("<") and a.qualname.split("#")[0] == b.qualname.split("#")[0]:
+        return a  # one function defined on two paths (``if sys.platform == "win32": def f ... else: def f``): the first
     if a is OTHER or b is OTHER:
         kept = b if a is OTHER else a
         return kept if isinstance(kept, (Sock, Handle)) else None

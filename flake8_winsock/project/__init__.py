@@ -402,6 +402,8 @@ class View:
                 words = self.words_of(path)
                 module = local.startswith("*") or self.index.name_of(path)[0] == qualname  # names a module itself
                 named = ({local} | set(words.defined)) if module else {local}  # (``net.connect``, ``import *``)
+                if local.startswith("*"):  # (``from .transports import *``: what its imports bind too)
+                    named |= self.project.bound(path, self.roots)
                 if words.sources:
                     sources |= named
                     handles |= named

@@ -39,6 +39,29 @@ _IMPORT = re.compile(
 _STORED = re.compile(r"\.\s*(\w+)\s*(?::[^=\n]*)?=(?!=)|\bdef\s+(\w+)")
 _ASSIGNED = re.compile(r"^(\w+)[ \t]*(?::[^=\n]*)?=(?!=)|^(\w+)[ \t]*,|\bglobal[ \t]+([\w, \t]+)|^(?:async[ \t]+)?(?:with|for)[^\n]*?\bas[ \t]+(\w+)|^for[ \t]+(\w+)", re.MULTILINE)
 _DEFINED = re.compile(r"^(?:async[ \t]+)?def[ \t]+(\w+)|^class[ \t]+(\w+)|^(\w+)[ \t]*(?::[^=\n]*)?=(?!=)", re.MULTILINE)
+_BLOCK = re.compile(r"^(?:if|elif|else|try|except|finally)\b[^\n]*:[ \t]*(?:#[^\n]*)?$")
+_BLOCK_DEFINED = re.compile(r"^[ \t]+(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)")
+
+
+def _guarded_definitions(text: str) -> frozenset[str]:
+    """The functions and classes a module defines one level inside its top-level ``if``/``try``
+    blocks (``if sys.platform == "win32": def to_crt_fd(...)``, ``else: def to_crt_fd(...)``)."""
+    found: set[str] = set()
+    indent: Optional[str] = None  # the first level of the block open at the top (None: none open)
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            indent = "" if _BLOCK.match(line) else None
+            continue
+        if indent == "":
+            indent = line[: len(line) - len(line.lstrip())]
+        match = _BLOCK_DEFINED.match(line) if indent and line.startswith(indent) and not line[len(indent)].isspace() else None
+        if match:
+            found.add(match.group(1))
+    return frozenset(found)
+
+
 _FIXTURE = re.compile(r"@[ \t]*(?:\w+\.)*fixture\b[^\n]*\n(?:[ \t]*@[^\n]*\n)*[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)")
 _FIXTURE_NAME = re.compile(r"@[ \t]*(?:\w+\.)*fixture\([^)]*\bname[ \t]*=[ \t]*[\"'](\w+)[\"']")
 
@@ -281,7 +304,7 @@ class Index:
                 sinks=bool(names & vocab.sink_words) or bool(names & catalog.LIBRARY_WORDS),  # (a library it loads: its functions may be sinks)
                 platform=bool(names & (vocab.probe_words - {"name"})) or {"name", "os"} <= names,
                 attributes=frozenset(a or d for a, d in _STORED.findall(text)),
-                defined=frozenset(a or b or c for a, b, c in _DEFINED.findall(text)),
+                defined=frozenset(a or b or c for a, b, c in _DEFINED.findall(text)) | _guarded_definitions(text),
                 classes=frozenset(b for _, b, _ in _DEFINED.findall(text) if b),
                 fixtures=own_fixtures(text),
                 assigned=frozenset(n.strip() for groups in _ASSIGNED.findall(text) for g in groups for n in g.split(",") if n.strip()),

@@ -1,0 +1,3 @@
+from .backoff import Backoff
+
+__all__ = ["Backoff"]
