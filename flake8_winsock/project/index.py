@@ -37,7 +37,7 @@ _IMPORT = re.compile(
     r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)|import[ \t]+([^\n#;]*))", re.MULTILINE
 )
 _STORED = re.compile(r"\.\s*(\w+)\s*(?::[^=\n]*)?=(?!=)|\bdef\s+(\w+)")
-_ASSIGNED = re.compile(r"^(\w+)[ \t]*(?::[^=\n]*)?=(?!=)|^(\w+)[ \t]*,|\bglobal[ \t]+([\w, \t]+)|^(?:async[ \t]+)?(?:with|for)[^\n]*?\bas[ \t]+(\w+)|^for[ \t]+(\w+)", re.MULTILINE)
+_ASSIGNED = re.compile(r"^(\w+)[ \t]*(?::[^=\n]*)?=(?!=)|^(\w+(?:[ \t]*,[ \t]*\w+)*)[ \t]*,?[ \t]*=(?!=)|^(\w+)[ \t]*,|\bglobal[ \t]+([\w, \t]+)|^(?:async[ \t]+)?(?:with|for)[^\n]*?\bas[ \t]+(\w+)|^for[ \t]+(\w+)", re.MULTILINE)
 _DEFINED = re.compile(r"^(?:async[ \t]+)?def[ \t]+(\w+)|^class[ \t]+(\w+)|^(\w+)[ \t]*(?::[^=\n]*)?=(?!=)", re.MULTILINE)
 _BLOCK = re.compile(r"^(?:if|elif|else|try|except|finally)\b[^\n]*:[ \t]*(?:#[^\n]*)?$")
 _BLOCK_DEFINED = re.compile(r"^[ \t]+(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)")
