@@ -263,6 +263,8 @@ RECORD_REPLACE_METHOD = "_replace"  # ``conn._replace(fd=...)`` of a NamedTuple
 RECORD_DECORATORS = frozenset(
     {"dataclasses.dataclass", "attr.s", "attr.attrs", "attr.define", "attr.frozen", "attrs.define", "attrs.frozen", "pydantic.dataclasses.dataclass"}
 )
+# The words that say a class is a record (its bases', decorators' and factories' last names).
+RECORD_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in (*RECORD_BASES, *RECORD_DECORATORS, *RECORD_FACTORIES))
 
 # Calls that take a function without calling it, to copy its name and docstring onto a wrapper.
 WRAPS = frozenset({"functools.wraps", "functools.update_wrapper"})

@@ -59,10 +59,11 @@ class Classes:
         if path is not None:
             value, found = self.state.env.lookup(path)
             if found:
-                return value if isinstance(value, (Ref, Sock, Handle, Inst, Many)) else self.enum_member(of, attr) or value
+                return value if isinstance(value, (Ref, Sock, Handle, Inst, Many)) else self.enum_member(self.evaluate(of), attr) or value
         base = self.evaluate(of)
-        if not attr.startswith("_") and isinstance(base, Ref) and self.enumeration(base):  # ``Transport.UDP``: a member
-            return self.enum_member(of, attr)
+        member = self.enum_member(base, attr)  # ``Transport.UDP``: a member
+        if member is not None:
+            return member
         if isinstance(base, Ref) and base.qualname in self.program.classes:  # ``cls.sock``, ``Pool.shared``
             return self.instance_attribute(Inst(base.qualname), node, attr, receiver)
         if isinstance(base, Ref):
@@ -89,10 +90,10 @@ class Classes:
             return None
         return value.qualname if any(cls in catalog.ENUM_CLASSES for cls in lineage) else None
 
-    def enum_member(self, of: cst.BaseExpression, attr: str) -> Optional[Inst]:
-        """``Kind.TCP`` (``attr`` a name the enumeration ``of`` does not define as a method): a
+    def enum_member(self, base: Value, attr: str) -> Optional[Inst]:
+        """``Kind.TCP`` (``attr`` a name the enumeration ``base`` does not define as a method): a
         member, an instance of it."""
-        cls = None if attr.startswith("_") else self.enumeration(self.evaluate(of))
+        cls = None if attr.startswith("_") else self.enumeration(base)
         if cls is None or any(f"{owner.key}.{attr}" in self.program.functions for owner in self.lineage_of(cls)):
             return None
         return Inst(cls)

@@ -36,7 +36,7 @@ class Runner:
         self.evaluator = statements.evaluator
         self.evaluator.summarise = self.summarise
         self.evaluator.summarise_as = self.summarise_as
-        self.instance_summaries: dict[int, Summary] = {}  # by call: a method run for one instance
+        self.instance_summaries: dict[tuple[int, Inst], Summary] = {}  # by call and instance: a method run for it
         self.self_reads: dict[str, frozenset[str]] = {}  # a method -> the attributes of ``self`` it reads
         self.evaluator.fixture = self.fixture
         self.evaluator.give = self.give
@@ -128,9 +128,10 @@ class Runner:
         (``return self._sock.fileno()`` of a ``Proxy(open(path))``: no handle of a socket)."""
         if info.owner is None or not {name for name, _ in receiver.fields} & self.reads_of_self(info):
             return self.summarise(info)
-        if id(node) not in self.instance_summaries:
-            self.instance_summaries[id(node)] = self.summary(info, receiver) or Summary()
-        return self.instance_summaries[id(node)]
+        key = (id(node), receiver)  # (a rerun of the caller may give the call another instance)
+        if key not in self.instance_summaries:
+            self.instance_summaries[key] = self.summary(info, receiver) or Summary()
+        return self.instance_summaries[key]
 
     def reads_of_self(self, info: FuncInfo) -> frozenset[str]:
         if info.key not in self.self_reads:

@@ -88,7 +88,7 @@ def export_slice(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     methods = frozenset(q.rsplit(".", 1)[1] for q in vocab.knowledge.call_results if q.startswith(catalog.SOCKET_CLASS + "."))
     returning = dict.fromkeys(units.unit_at(line) for line in units.index.get("return", ()))  # bodies made into units
     seeds += [u for u in returning if u is not None and any(_returns_parameter(u, node, methods) or _returns_kept(u, node, methods) for node in u.nodes)]
-    records = [u for u in units.all if u.scope.id == 0 and isinstance(u.node, (ast.ClassDef, ast.Assign)) and units.words(u) & _RECORD_WORDS]
+    records = [u for u in units.all if u.scope.id == 0 and isinstance(u.node, (ast.ClassDef, ast.Assign)) and units.words(u) & catalog.RECORD_WORDS]
     seeds += records + [u for u in units.all if u.parent in records]  # a record's fields: what another module gives them
     seeds += [u for u in units.all if u.scope.id == 0 and isinstance(u.node, (ast.Assign, ast.AnnAssign)) and units.words(u) & catalog.LIBRARY_WORDS]
     seeds += units.stars  # (``from .core import *`` may re-export anything; ``kernel32 = WinDLL(...)`` a library)
@@ -102,9 +102,6 @@ def export_slice(source: str, tree: ast.Module, vocab: Vocabulary) -> Optional[S
     if all(u.kept for u in units.all):
         return Slice(source)
     return _render(units)
-
-
-_RECORD_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in (*catalog.RECORD_BASES, *catalog.RECORD_DECORATORS, *catalog.RECORD_FACTORIES))
 
 
 def _gives_a_flag(unit: Unit) -> bool:

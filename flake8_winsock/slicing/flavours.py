@@ -88,7 +88,7 @@ class Flavours:
             flavours |= SOCKET
         if not flavours & SOCKET and isinstance(unit.node, DEFS) and unit.node.name in vocab.callback_methods:
             flavours |= SOCKET  # a library may call it with a socket (``handle_stream(self, stream, address)``)
-        if flavours & SOCKET and found & vocab.handle_words or found & self.method_callers and found & vocab.handle_words:
+        if found & vocab.handle_words and (flavours & SOCKET or found & self.method_callers):
             flavours |= HANDLE  # (``methodcaller("fileno")``: what it gives may be a handle)
         if found & self.anywhere_sinks or (flavours & MODULE and found & self.module_sinks):
             flavours |= SINK

@@ -76,6 +76,10 @@ class Transport(enum.Enum):
     def open(self, host: str, port: int):
         return _OPENERS[self](host, port)
 
+    @classmethod
+    def default(cls, host: str, port: int):
+        return _open_tcp(host, port)
+
 
 _OPENERS = {Transport.TCP: _open_tcp, Transport.UDP: _open_udp}
 
@@ -261,3 +265,8 @@ def handles(conns):
 def greet_all(listener: socket.socket) -> None:
     for h in handles(accepted(listener)):
         os.write(h, b"hello")  # error: WSK201
+
+
+def dial_default(host: str) -> None:
+    conn = Transport.default(host, 7)
+    os.close(conn.fileno())  # error: WSK205
